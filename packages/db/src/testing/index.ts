@@ -1,0 +1,2 @@
+export { createTestDatabase, createEmptyDatabase, type TTestDatabase } from './test-database';
+export { databaseUrl } from './database-url';
