@@ -138,6 +138,8 @@ CREATE UNIQUE INDEX "work_orders_number_uq" ON "work_orders" USING btree ("numbe
 CREATE INDEX "work_orders_queue_idx" ON "work_orders" USING btree ("priority","due_by","queued_at","number") WHERE status = 'queued';--> statement-breakpoint
 CREATE INDEX "work_orders_status_idx" ON "work_orders" USING btree ("status","equipment_type_id");--> statement-breakpoint
 CREATE INDEX "work_orders_type_idx" ON "work_orders" USING btree ("equipment_type_id","number");--> statement-breakpoint
+CREATE INDEX "work_orders_completed_idx" ON "work_orders" USING btree ("completed_at") WHERE status = 'completed';--> statement-breakpoint
+CREATE INDEX "work_orders_cancelled_idx" ON "work_orders" USING btree ("cancelled_at") WHERE status = 'cancelled';--> statement-breakpoint
 CREATE UNIQUE INDEX "dispatches_active_equipment_uq" ON "dispatches" USING btree ("equipment_id") WHERE ended_at is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "dispatches_active_driver_uq" ON "dispatches" USING btree ("driver_id") WHERE ended_at is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "dispatches_active_work_order_uq" ON "dispatches" USING btree ("work_order_id") WHERE ended_at is null;--> statement-breakpoint

@@ -6,7 +6,9 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
 /** The committed SQL migrations at the repository root (`drizzle/`). */
-export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(
+  new URL('../../../drizzle', import.meta.url),
+);
 
 /**
  * Applies every pending migration. Uses its own single connection so a pool's settings cannot
@@ -32,9 +34,9 @@ export async function migrationsApplied(
   db: { execute: (query: ReturnType<typeof raw>) => Promise<unknown> },
   migrationsFolder = DEFAULT_MIGRATIONS_FOLDER,
 ): Promise<boolean> {
-  const journal = JSON.parse(
-    await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8'),
-  ) as { entries: unknown[] };
+  const journal = JSON.parse(await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: unknown[];
+  };
   try {
     const rows = (await db.execute(
       raw`select count(*)::int as applied from drizzle.__drizzle_migrations`,

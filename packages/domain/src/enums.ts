@@ -22,7 +22,12 @@ export type TActiveWorkOrderStatus = (typeof ACTIVE_WORK_ORDER_STATUSES)[number]
 
 export const TERMINAL_WORK_ORDER_STATUSES = ['completed', 'cancelled'] as const;
 
-export const EQUIPMENT_STATUSES = ['available', 'assigned', 'maintenance', 'out_of_service'] as const;
+export const EQUIPMENT_STATUSES = [
+  'available',
+  'assigned',
+  'maintenance',
+  'out_of_service',
+] as const;
 export type TEquipmentStatus = (typeof EQUIPMENT_STATUSES)[number];
 
 /** `assigned` is never set by hand: only a dispatch sets it, so it always agrees with one. */

@@ -31,11 +31,41 @@ describe('matching rule', () => {
   it('ranks qualified available drivers and says why others are excluded', () => {
     const ranked = rankDrivers(
       [
-        { id: 'a', name: 'A', status: 'available', statusChangedAt: t(5), qualifiedTypeIds: [CRANE] },
-        { id: 'b', name: 'B', status: 'available', statusChangedAt: t(1), qualifiedTypeIds: [TRUCK, CRANE] },
-        { id: 'c', name: 'C', status: 'available', statusChangedAt: t(0), qualifiedTypeIds: [TRUCK] },
-        { id: 'd', name: 'D', status: 'assigned', statusChangedAt: t(0), qualifiedTypeIds: [CRANE] },
-        { id: 'e', name: 'E', status: 'off_duty', statusChangedAt: t(0), qualifiedTypeIds: [CRANE] },
+        {
+          id: 'a',
+          name: 'A',
+          status: 'available',
+          statusChangedAt: t(5),
+          qualifiedTypeIds: [CRANE],
+        },
+        {
+          id: 'b',
+          name: 'B',
+          status: 'available',
+          statusChangedAt: t(1),
+          qualifiedTypeIds: [TRUCK, CRANE],
+        },
+        {
+          id: 'c',
+          name: 'C',
+          status: 'available',
+          statusChangedAt: t(0),
+          qualifiedTypeIds: [TRUCK],
+        },
+        {
+          id: 'd',
+          name: 'D',
+          status: 'assigned',
+          statusChangedAt: t(0),
+          qualifiedTypeIds: [CRANE],
+        },
+        {
+          id: 'e',
+          name: 'E',
+          status: 'off_duty',
+          statusChangedAt: t(0),
+          qualifiedTypeIds: [CRANE],
+        },
         { id: 'f', name: 'F', status: 'off_duty', statusChangedAt: t(0), qualifiedTypeIds: [] },
       ],
       CRANE,
@@ -62,22 +92,34 @@ describe('matching rule', () => {
 
   it('accepts a matching free pair and names the first problem otherwise', () => {
     expect(codeOf(() => assertAssignable({ requiredTypeId: CRANE, equipment, driver }))).toBe('ok');
-    expect(
-      codeOf(() => assertAssignable({ requiredTypeId: TRUCK, equipment, driver })),
-    ).toBe('EQUIPMENT_TYPE_MISMATCH');
+    expect(codeOf(() => assertAssignable({ requiredTypeId: TRUCK, equipment, driver }))).toBe(
+      'EQUIPMENT_TYPE_MISMATCH',
+    );
     expect(
       codeOf(() =>
-        assertAssignable({ requiredTypeId: CRANE, equipment: { ...equipment, status: 'assigned' }, driver }),
+        assertAssignable({
+          requiredTypeId: CRANE,
+          equipment: { ...equipment, status: 'assigned' },
+          driver,
+        }),
       ),
     ).toBe('EQUIPMENT_NOT_AVAILABLE');
     expect(
       codeOf(() =>
-        assertAssignable({ requiredTypeId: CRANE, equipment, driver: { ...driver, qualifiedTypeIds: [] } }),
+        assertAssignable({
+          requiredTypeId: CRANE,
+          equipment,
+          driver: { ...driver, qualifiedTypeIds: [] },
+        }),
       ),
     ).toBe('DRIVER_NOT_QUALIFIED');
     expect(
       codeOf(() =>
-        assertAssignable({ requiredTypeId: CRANE, equipment, driver: { ...driver, status: 'off_duty' } }),
+        assertAssignable({
+          requiredTypeId: CRANE,
+          equipment,
+          driver: { ...driver, status: 'off_duty' },
+        }),
       ),
     ).toBe('DRIVER_NOT_AVAILABLE');
   });

@@ -8,10 +8,25 @@ const at = (iso: string) => new Date(iso);
 describe('queue order', () => {
   it('orders by priority, then due-by (none last), then time queued, then number', () => {
     const entries: TQueueEntry[] = [
-      { number: 1, priority: 'low', dueBy: at('2026-01-01T08:00Z'), queuedAt: at('2026-01-01T00:00Z') },
+      {
+        number: 1,
+        priority: 'low',
+        dueBy: at('2026-01-01T08:00Z'),
+        queuedAt: at('2026-01-01T00:00Z'),
+      },
       { number: 2, priority: 'standard', dueBy: null, queuedAt: at('2026-01-01T00:00Z') },
-      { number: 3, priority: 'standard', dueBy: at('2026-01-02T08:00Z'), queuedAt: at('2026-01-01T05:00Z') },
-      { number: 4, priority: 'standard', dueBy: at('2026-01-01T09:00Z'), queuedAt: at('2026-01-01T06:00Z') },
+      {
+        number: 3,
+        priority: 'standard',
+        dueBy: at('2026-01-02T08:00Z'),
+        queuedAt: at('2026-01-01T05:00Z'),
+      },
+      {
+        number: 4,
+        priority: 'standard',
+        dueBy: at('2026-01-01T09:00Z'),
+        queuedAt: at('2026-01-01T06:00Z'),
+      },
       { number: 5, priority: 'urgent', dueBy: null, queuedAt: at('2026-01-01T07:00Z') },
       { number: 6, priority: 'standard', dueBy: null, queuedAt: at('2025-12-31T00:00Z') },
       { number: 7, priority: 'standard', dueBy: null, queuedAt: at('2025-12-31T00:00Z') },

@@ -34,9 +34,15 @@ export const dispatches = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('dispatches_active_equipment_uq').on(t.equipmentId).where(sql`ended_at is null`),
-    uniqueIndex('dispatches_active_driver_uq').on(t.driverId).where(sql`ended_at is null`),
-    uniqueIndex('dispatches_active_work_order_uq').on(t.workOrderId).where(sql`ended_at is null`),
+    uniqueIndex('dispatches_active_equipment_uq')
+      .on(t.equipmentId)
+      .where(sql`ended_at is null`),
+    uniqueIndex('dispatches_active_driver_uq')
+      .on(t.driverId)
+      .where(sql`ended_at is null`),
+    uniqueIndex('dispatches_active_work_order_uq')
+      .on(t.workOrderId)
+      .where(sql`ended_at is null`),
     index('dispatches_work_order_idx').on(t.workOrderId, t.assignedAt),
     index('dispatches_equipment_idx').on(t.equipmentId, t.assignedAt),
     index('dispatches_driver_idx').on(t.driverId, t.assignedAt),

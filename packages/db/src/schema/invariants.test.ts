@@ -10,9 +10,12 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   const { sql } = tdb;
   const [type] = await sql`insert into equipment_types (name) values ('crane-50t') returning id`;
-  const [e1] = await sql`insert into equipment (code, name, type_id) values ('C-1', 'Crane', ${type!.id}) returning id`;
-  const [d1] = await sql`insert into drivers (name, phone, email) values ('Ann', '+1 555 0100', 'a@x.io') returning id`;
-  const [d2] = await sql`insert into drivers (name, phone, email) values ('Bo', '+1 555 0101', 'b@x.io') returning id`;
+  const [e1] =
+    await sql`insert into equipment (code, name, type_id) values ('C-1', 'Crane', ${type!.id}) returning id`;
+  const [d1] =
+    await sql`insert into drivers (name, phone, email) values ('Ann', '+1 555 0100', 'a@x.io') returning id`;
+  const [d2] =
+    await sql`insert into drivers (name, phone, email) values ('Bo', '+1 555 0101', 'b@x.io') returning id`;
   const wo = await sql`
     insert into work_orders (title, site_address, equipment_type_id, created_by_subject, created_by_name)
     values ('Lift A', 'Quay 1', ${type!.id}, 'seed', 'Seed'), ('Lift B', 'Quay 2', ${type!.id}, 'seed', 'Seed')
@@ -51,7 +54,8 @@ describe('database invariants', () => {
       code: '23505',
       constraint_name: 'dispatches_active_equipment_uq',
     });
-    const [e2] = await tdb.sql`insert into equipment (code, name, type_id) values ('C-2', 'Crane 2', ${ids.type}) returning id`;
+    const [e2] =
+      await tdb.sql`insert into equipment (code, name, type_id) values ('C-2', 'Crane 2', ${ids.type}) returning id`;
     await expect(dispatch(ids.wo2, e2!.id, ids.d1)).rejects.toMatchObject({
       constraint_name: 'dispatches_active_driver_uq',
     });
@@ -64,19 +68,29 @@ describe('database invariants', () => {
   });
 
   it('refuses values outside the enums and inconsistent rows', async () => {
-    await expect(tdb.sql`update equipment set status = 'flying' where id = ${ids.e1}`).rejects.toMatchObject({
+    await expect(
+      tdb.sql`update equipment set status = 'flying' where id = ${ids.e1}`,
+    ).rejects.toMatchObject({
       code: '22P02',
     });
-    await expect(tdb.sql`update work_orders set status = 'queued' where id = ${ids.wo1}`).rejects.toMatchObject({
+    await expect(
+      tdb.sql`update work_orders set status = 'queued' where id = ${ids.wo1}`,
+    ).rejects.toMatchObject({
       constraint_name: 'work_orders_queued_at_ck',
     });
-    await expect(tdb.sql`update work_orders set lat = 1 where id = ${ids.wo1}`).rejects.toMatchObject({
+    await expect(
+      tdb.sql`update work_orders set lat = 1 where id = ${ids.wo1}`,
+    ).rejects.toMatchObject({
       constraint_name: 'work_orders_lat_lng_ck',
     });
-    await expect(tdb.sql`update equipment set code = 'c-1' where id = ${ids.e1}`).rejects.toMatchObject({
+    await expect(
+      tdb.sql`update equipment set code = 'c-1' where id = ${ids.e1}`,
+    ).rejects.toMatchObject({
       constraint_name: 'equipment_code_upper_ck',
     });
-    await expect(tdb.sql`insert into settings (id) values (2)`).rejects.toMatchObject({ code: '23514' });
+    await expect(tdb.sql`insert into settings (id) values (2)`).rejects.toMatchObject({
+      code: '23514',
+    });
   });
 
   it('keeps events append-only', async () => {

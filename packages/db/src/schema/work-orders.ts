@@ -56,13 +56,23 @@ export const workOrders = pgTable(
       .where(sql`status = 'queued'`),
     index('work_orders_status_idx').on(t.status, t.equipmentTypeId),
     index('work_orders_type_idx').on(t.equipmentTypeId, t.number),
+    // The dashboard's "last 24 hours" counts read only these small ranges.
+    index('work_orders_completed_idx')
+      .on(t.completedAt)
+      .where(sql`status = 'completed'`),
+    index('work_orders_cancelled_idx')
+      .on(t.cancelledAt)
+      .where(sql`status = 'cancelled'`),
     check('work_orders_lat_lng_ck', sql`(${t.lat} is null) = (${t.lng} is null)`),
     check('work_orders_queued_at_ck', sql`${t.status} <> 'queued' or ${t.queuedAt} is not null`),
     check(
       'work_orders_cancel_ck',
       sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelReason} is not null)`,
     ),
-    check('work_orders_completed_ck', sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`),
+    check(
+      'work_orders_completed_ck',
+      sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`,
+    ),
   ],
 );
 

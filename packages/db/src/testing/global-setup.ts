@@ -7,13 +7,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { runMigrations } from '../migrate';
 import { databaseUrl } from './database-url';
+import './provided-context';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseAdminUrl: string;
-    templateDatabase: string;
-  }
-}
 
 /**
  * Once per test run: find a PostgreSQL server (TEST_DATABASE_URL, or a throwaway embedded one),
@@ -28,7 +23,10 @@ export default async function setup(project: TestProject) {
     tempDir = await mkdtemp(join(tmpdir(), 'dispatch-test-pg-'));
     // As root the server runs as the `postgres` user, which must be able to reach its data dir.
     await chmod(tempDir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: join(tempDir, 'data'), persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: join(tempDir, 'data'),
+      persistent: false,
+    });
     stopServer = server.stop;
     adminUrl = server.url;
   }

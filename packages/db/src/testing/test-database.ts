@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDatabase, type TDatabaseHandle } from '../client';
 import { databaseUrl } from './database-url';
+import './provided-context';
 
 export interface TTestDatabase extends TDatabaseHandle {
   url: string;
@@ -44,7 +45,10 @@ export async function createTestDatabase(options: { max?: number } = {}): Promis
 }
 
 /** A brand-new empty database (no template), for testing the migrations themselves. */
-export async function createEmptyDatabase(): Promise<{ url: string; destroy: () => Promise<void> }> {
+export async function createEmptyDatabase(): Promise<{
+  url: string;
+  destroy: () => Promise<void>;
+}> {
   const adminUrl = inject('databaseAdminUrl');
   const name = `dispatch_empty_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });

@@ -28,12 +28,14 @@ export function text(min: number, max: number) {
 
 /** Multi-line text: tabs and line breaks allowed, other control characters not. */
 export function longText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-    .regex(/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/, 'Must not contain control characters.');
+  return (
+    z
+      .string()
+      .trim()
+      .max(max, `Use at most ${max} characters.`)
+      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+      .regex(/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/, 'Must not contain control characters.')
+  );
 }
 
 export const ZIdInputSchema = z.object({ id: ZIdSchema });

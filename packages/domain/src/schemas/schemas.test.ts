@@ -7,13 +7,19 @@ const uuid = '6f1c1c7e-8d3a-4b8e-9a52-2c1f7a0b9e11';
 
 describe('input schemas', () => {
   it('normalises equipment codes and type names', () => {
-    expect(ZCreateEquipmentSchema.parse({ code: ' t-12 ', name: 'Tipper', typeId: uuid }).code).toBe('T-12');
+    expect(
+      ZCreateEquipmentSchema.parse({ code: ' t-12 ', name: 'Tipper', typeId: uuid }).code,
+    ).toBe('T-12');
     expect(ZCreateEquipmentTypeSchema.parse({ name: ' Crane-50T ' }).name).toBe('crane-50t');
     expect(ZCreateEquipmentTypeSchema.safeParse({ name: 'crane 50t' }).success).toBe(false);
   });
 
   it('fills work-order defaults and requires coordinates in pairs', () => {
-    const parsed = ZCreateWorkOrderSchema.parse({ title: 'Lift', siteAddress: '1 Quay St', equipmentTypeId: uuid });
+    const parsed = ZCreateWorkOrderSchema.parse({
+      title: 'Lift',
+      siteAddress: '1 Quay St',
+      equipmentTypeId: uuid,
+    });
     expect(parsed.priority).toBe('standard');
     expect(parsed.description).toBe('');
     const lonely = ZCreateWorkOrderSchema.safeParse({
@@ -29,10 +35,13 @@ describe('input schemas', () => {
   it('rejects blank, oversized and control-character text', () => {
     const base = { siteAddress: 'x', equipmentTypeId: uuid };
     expect(ZCreateWorkOrderSchema.safeParse({ ...base, title: '   ' }).success).toBe(false);
-    expect(ZCreateWorkOrderSchema.safeParse({ ...base, title: 'a'.repeat(201) }).success).toBe(false);
+    expect(ZCreateWorkOrderSchema.safeParse({ ...base, title: 'a'.repeat(201) }).success).toBe(
+      false,
+    );
     expect(ZCreateWorkOrderSchema.safeParse({ ...base, title: 'bell\u0007' }).success).toBe(false);
     expect(
-      ZCreateWorkOrderSchema.safeParse({ ...base, title: 'ok', description: 'line 1\nline 2\ttab' }).success,
+      ZCreateWorkOrderSchema.safeParse({ ...base, title: 'ok', description: 'line 1\nline 2\ttab' })
+        .success,
     ).toBe(true);
   });
 
@@ -41,6 +50,8 @@ describe('input schemas', () => {
     expect(ZCreateDriverSchema.parse(driver).qualificationTypeIds).toEqual([]);
     expect(ZCreateDriverSchema.safeParse({ ...driver, email: 'nope' }).success).toBe(false);
     expect(ZCreateDriverSchema.safeParse({ ...driver, phone: 'call me' }).success).toBe(false);
-    expect(ZCreateDriverSchema.safeParse({ ...driver, qualificationTypeIds: [uuid, uuid] }).success).toBe(false);
+    expect(
+      ZCreateDriverSchema.safeParse({ ...driver, qualificationTypeIds: [uuid, uuid] }).success,
+    ).toBe(false);
   });
 });

@@ -20,7 +20,10 @@ const ZDueBySchema = z
 const bothOrNeither = (value: { lat?: number | null; lng?: number | null }) =>
   (value.lat === undefined) === (value.lng === undefined) &&
   (value.lat === null) === (value.lng === null);
-const bothOrNeitherIssue = { message: 'Give both latitude and longitude, or neither.', path: ['lat'] };
+const bothOrNeitherIssue = {
+  message: 'Give both latitude and longitude, or neither.',
+  path: ['lat'],
+};
 
 export const ZCreateWorkOrderSchema = z
   .object({

@@ -1,0 +1,68 @@
+import type { Transaction } from '@dispatch/db';
+import { schema } from '@dispatch/db';
+import {
+  DRIVER_STAGE_ACTIONS,
+  DomainError,
+  type TDriverStage,
+  transitionWorkOrder,
+} from '@dispatch/domain';
+import { eq, sql } from 'drizzle-orm';
+import type { TActor } from './actor';
+import { appendEvent } from './append-event';
+import { endDispatch } from './end-dispatch';
+import { lockActiveDispatch, lockWorkOrder } from './locks';
+
+/**
+ * Moves an active dispatch to the next stage (en route, on site, completed). Asking for the stage it
+ * is already at changes nothing and succeeds, so a retried tap on a phone is harmless.
+ * `onlyDriverId` restricts the move to that driver's own dispatch (the driver app).
+ */
+export async function advanceDispatchCore(
+  tx: Transaction,
+  actor: TActor,
+  input: { workOrderId: string; to: TDriverStage; note: string; onlyDriverId?: string },
+) {
+  const workOrder = await lockWorkOrder(tx, input.workOrderId);
+  const dispatch = await lockActiveDispatch(tx, workOrder.id);
+  if (!dispatch || (input.onlyDriverId && dispatch.driverId !== input.onlyDriverId)) {
+    throw new DomainError('DISPATCH_NOT_FOUND', 'No such active dispatch.', {
+      workOrderId: workOrder.id,
+    });
+  }
+  if (workOrder.status === input.to) {
+    return {
+      workOrderId: workOrder.id,
+      dispatchId: dispatch.id,
+      status: workOrder.status,
+      changed: false,
+    };
+  }
+  const status = transitionWorkOrder(workOrder.status, DRIVER_STAGE_ACTIONS[input.to]);
+  if (input.to === 'completed') {
+    await endDispatch(tx, dispatch, { outcome: 'completed', completionNote: input.note });
+  } else {
+    await tx
+      .update(schema.dispatches)
+      .set(
+        input.to === 'en_route'
+          ? { enRouteAt: sql`now()`, updatedAt: sql`now()` }
+          : { onSiteAt: sql`now()`, updatedAt: sql`now()` },
+      )
+      .where(eq(schema.dispatches.id, dispatch.id));
+  }
+  await tx
+    .update(schema.workOrders)
+    .set({
+      status,
+      updatedAt: sql`now()`,
+      ...(status === 'completed' ? { completedAt: sql`now()` } : {}),
+    })
+    .where(eq(schema.workOrders.id, workOrder.id));
+  await appendEvent(tx, actor, {
+    entityType: 'work_order',
+    entityId: workOrder.id,
+    action: status,
+    payload: { dispatchId: dispatch.id, ...(input.note ? { note: input.note } : {}) },
+  });
+  return { workOrderId: workOrder.id, dispatchId: dispatch.id, status, changed: true };
+}

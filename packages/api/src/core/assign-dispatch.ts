@@ -1,0 +1,77 @@
+import type { Transaction } from '@dispatch/db';
+import { schema } from '@dispatch/db';
+import {
+  DomainError,
+  assertAssignable,
+  isDomainError,
+  transitionWorkOrder,
+} from '@dispatch/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { TActor } from './actor';
+import { applyAssignment } from './apply-assignment';
+import { lockDriver, lockEquipment, lockWorkOrder } from './locks';
+
+/** The reference of the order that holds a resource, to tell a dispatcher what just happened. */
+async function heldBy(tx: Transaction, column: 'equipmentId' | 'driverId', id: string) {
+  const [row] = await tx
+    .select({ reference: schema.workOrders.reference })
+    .from(schema.dispatches)
+    .innerJoin(schema.workOrders, eq(schema.workOrders.id, schema.dispatches.workOrderId))
+    .where(and(eq(schema.dispatches[column], id), isNull(schema.dispatches.endedAt)));
+  return row?.reference ?? null;
+}
+
+/**
+ * Manual assignment, one transaction: lock the work order, the equipment and the driver in that
+ * order, check the state machine and the matching rule on the locked rows, then write.
+ */
+export async function assignDispatchCore(
+  tx: Transaction,
+  actor: TActor,
+  input: { workOrderId: string; equipmentId: string; driverId: string },
+) {
+  const workOrder = await lockWorkOrder(tx, input.workOrderId);
+  const equipment = await lockEquipment(tx, input.equipmentId);
+  const driver = await lockDriver(tx, input.driverId);
+  transitionWorkOrder(workOrder.status, 'assign');
+
+  const qualifications = await tx
+    .select({ typeId: schema.driverQualifications.equipmentTypeId })
+    .from(schema.driverQualifications)
+    .where(eq(schema.driverQualifications.driverId, driver.id));
+  try {
+    assertAssignable({
+      requiredTypeId: workOrder.equipmentTypeId,
+      equipment,
+      driver: { ...driver, qualifiedTypeIds: qualifications.map((q) => q.typeId) },
+    });
+  } catch (error) {
+    if (
+      isDomainError(error) &&
+      error.code === 'EQUIPMENT_NOT_AVAILABLE' &&
+      equipment.status === 'assigned'
+    ) {
+      const reference = await heldBy(tx, 'equipmentId', equipment.id);
+      throw new DomainError(
+        'EQUIPMENT_NOT_AVAILABLE',
+        `${equipment.code} was just assigned to ${reference ?? 'another work order'}; pick another.`,
+        { ...error.details, heldBy: reference },
+      );
+    }
+    if (
+      isDomainError(error) &&
+      error.code === 'DRIVER_NOT_AVAILABLE' &&
+      driver.status === 'assigned'
+    ) {
+      const reference = await heldBy(tx, 'driverId', driver.id);
+      throw new DomainError(
+        'DRIVER_NOT_AVAILABLE',
+        `${driver.name} was just assigned to ${reference ?? 'another work order'}; pick another.`,
+        { ...error.details, heldBy: reference },
+      );
+    }
+    throw error;
+  }
+  const result = await applyAssignment(tx, actor, { workOrder, equipment, driver, auto: false });
+  return { workOrderId: workOrder.id, ...result };
+}

@@ -1,0 +1,114 @@
+import type { Transaction } from '@dispatch/db';
+import { schema } from '@dispatch/db';
+import { and, asc, eq, exists, notInArray, sql } from 'drizzle-orm';
+import type { TActor } from './actor';
+import { applyAssignment } from './apply-assignment';
+
+export interface TFilled {
+  workOrderId: string;
+  reference: string;
+  dispatchId: string;
+  equipmentCode: string;
+  driverName: string;
+}
+
+const queueOrder = [
+  asc(schema.workOrders.priority),
+  sql`${schema.workOrders.dueBy} asc nulls last`,
+  asc(schema.workOrders.queuedAt),
+  asc(schema.workOrders.number),
+];
+
+/**
+ * Fills the queue in queue order. Every row is taken with FOR UPDATE SKIP LOCKED, so any number of
+ * transactions and server processes can fill at once without waiting on each other or on a manual
+ * assignment; whatever one skips, the transaction holding it fills after it commits. An equipment
+ * type with no free equipment or no free qualified driver is skipped for the rest of the pass, so an
+ * order waiting for a crane never holds up one waiting for a truck.
+ */
+export async function fillQueue(
+  tx: Transaction,
+  actor: TActor,
+  options: { limit?: number } = {},
+): Promise<TFilled[]> {
+  const limit = options.limit ?? 500;
+  const exhaustedTypes: string[] = [];
+  const filled: TFilled[] = [];
+  while (filled.length < limit) {
+    const [order] = await tx
+      .select({
+        id: schema.workOrders.id,
+        reference: schema.workOrders.reference,
+        status: schema.workOrders.status,
+        equipmentTypeId: schema.workOrders.equipmentTypeId,
+      })
+      .from(schema.workOrders)
+      .where(
+        and(
+          eq(schema.workOrders.status, 'queued'),
+          exhaustedTypes.length > 0
+            ? notInArray(schema.workOrders.equipmentTypeId, exhaustedTypes)
+            : undefined,
+        ),
+      )
+      .orderBy(...queueOrder)
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!order) break;
+
+    const [equipment] = await tx
+      .select({ id: schema.equipment.id, code: schema.equipment.code })
+      .from(schema.equipment)
+      .where(
+        and(
+          eq(schema.equipment.typeId, order.equipmentTypeId),
+          eq(schema.equipment.status, 'available'),
+        ),
+      )
+      .orderBy(asc(schema.equipment.statusChangedAt), asc(schema.equipment.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    const [driver] = equipment
+      ? await tx
+          .select({ id: schema.drivers.id, name: schema.drivers.name })
+          .from(schema.drivers)
+          .where(
+            and(
+              eq(schema.drivers.status, 'available'),
+              exists(
+                tx
+                  .select({ one: sql`1` })
+                  .from(schema.driverQualifications)
+                  .where(
+                    and(
+                      eq(schema.driverQualifications.driverId, schema.drivers.id),
+                      eq(schema.driverQualifications.equipmentTypeId, order.equipmentTypeId),
+                    ),
+                  ),
+              ),
+            ),
+          )
+          .orderBy(asc(schema.drivers.statusChangedAt), asc(schema.drivers.id))
+          .limit(1)
+          .for('update', { skipLocked: true })
+      : [];
+    if (!equipment || !driver) {
+      exhaustedTypes.push(order.equipmentTypeId);
+      continue;
+    }
+    const { dispatchId } = await applyAssignment(tx, actor, {
+      workOrder: order,
+      equipment,
+      driver,
+      auto: true,
+    });
+    filled.push({
+      workOrderId: order.id,
+      reference: order.reference,
+      dispatchId,
+      equipmentCode: equipment.code,
+      driverName: driver.name,
+    });
+  }
+  return filled;
+}

@@ -1,0 +1,3 @@
+export { appRouter, createCaller, type AppRouter } from './router';
+export { createContextInner, type TContext } from './context';
+export { fillQueue } from './core/fill-queue';

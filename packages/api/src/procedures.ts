@@ -1,0 +1,88 @@
+import { schema } from '@dispatch/db';
+import { DomainError, type TCapability, hasCapability } from '@dispatch/domain';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { domainErrorFromPg, domainToTRPCError, findDomainError } from './errors/to-trpc-error';
+import { t } from './trpc';
+
+/**
+ * The one place errors are mapped: domain errors and known constraint violations become their tRPC
+ * code with a reason; anything else is logged with the request id and becomes a bare
+ * INTERNAL_SERVER_ERROR without its cause, so no internals can leave the server.
+ */
+const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const log = ctx.log.child({ requestId: ctx.requestId, path, subject: ctx.principal?.subject });
+  const result = await next({ ctx: { log } });
+  const ms = Math.round(performance.now() - started);
+  if (result.ok) {
+    log.debug({ type, ms }, 'procedure ok');
+    return result;
+  }
+  const error = result.error;
+  const domain = findDomainError(error) ?? domainErrorFromPg(error);
+  if (domain) {
+    if (domain.code === 'CONCURRENT_CONFLICT') {
+      log.warn(
+        { type, ms, reason: domain.code },
+        'database constraint caught a concurrent conflict',
+      );
+    } else {
+      log.debug({ type, ms, reason: domain.code }, 'procedure refused');
+    }
+    throw domainToTRPCError(domain);
+  }
+  if (error.code !== 'INTERNAL_SERVER_ERROR') {
+    log.debug({ type, ms, code: error.code }, 'procedure refused');
+    throw error;
+  }
+  log.error({ type, ms, err: error.cause ?? error }, 'procedure failed');
+  throw new TRPCError({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: `Internal server error (request ${ctx.requestId}).`,
+  });
+});
+
+/** Anyone, signed in or not. Only for procedures that say who you are not. */
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Any signed-in principal, whatever their roles. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  }
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+function requireCapability(capability: TCapability) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!hasCapability(ctx.principal.roles, capability)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role may not ${capability}.` });
+    }
+    return next();
+  });
+}
+
+/**
+ * Role-checked builders. A procedure picks one and never checks roles in its body, e.g.
+ * `dispatcherProcedure.input(ZAssignDispatchSchema).mutation(({ ctx, input }) => ...)`.
+ */
+export const viewerProcedure = requireCapability('read');
+export const dispatcherProcedure = requireCapability('operate');
+export const adminProcedure = requireCapability('administer');
+
+/** A driver whose login is linked to a driver record; `ctx.driver` is that record. */
+export const driverProcedure = requireCapability('drive').use(async ({ ctx, next }) => {
+  const [driver] = await ctx.db
+    .select({ id: schema.drivers.id, name: schema.drivers.name })
+    .from(schema.drivers)
+    .where(eq(schema.drivers.subject, ctx.principal.subject));
+  if (!driver) {
+    throw domainToTRPCError(
+      new DomainError('DRIVER_NOT_LINKED', 'Your login is not linked to a driver record yet.'),
+    );
+  }
+  return next({ ctx: { driver } });
+});
+
+export { findDomainError };

@@ -1,0 +1,110 @@
+import type { Executor } from '@dispatch/db';
+import { schema } from '@dispatch/db';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { TWorkOrderSummaryOutput } from './shapes';
+
+const { workOrders, equipmentTypes, dispatches, equipment, drivers } = schema;
+
+/** Work orders with their type and active dispatch (equipment, driver) in one query. */
+export async function selectWorkOrders(
+  db: Executor,
+  options: { where: SQL | undefined; orderBy: SQL[]; limit: number },
+): Promise<(TWorkOrderSummaryOutput & { description: string })[]> {
+  const rows = await db
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      reference: workOrders.reference,
+      title: workOrders.title,
+      description: workOrders.description,
+      siteAddress: workOrders.siteAddress,
+      lat: workOrders.lat,
+      lng: workOrders.lng,
+      equipmentTypeId: workOrders.equipmentTypeId,
+      equipmentTypeName: equipmentTypes.name,
+      priority: workOrders.priority,
+      dueBy: workOrders.dueBy,
+      status: workOrders.status,
+      queuedAt: workOrders.queuedAt,
+      completedAt: workOrders.completedAt,
+      cancelledAt: workOrders.cancelledAt,
+      cancelReason: workOrders.cancelReason,
+      createdByName: workOrders.createdByName,
+      createdAt: workOrders.createdAt,
+      updatedAt: workOrders.updatedAt,
+      dispatchId: dispatches.id,
+      equipmentId: equipment.id,
+      equipmentCode: equipment.code,
+      equipmentName: equipment.name,
+      driverId: drivers.id,
+      driverName: drivers.name,
+      driverPhone: drivers.phone,
+      assignedAt: dispatches.assignedAt,
+      enRouteAt: dispatches.enRouteAt,
+      onSiteAt: dispatches.onSiteAt,
+    })
+    .from(workOrders)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, workOrders.equipmentTypeId))
+    .leftJoin(
+      dispatches,
+      and(eq(dispatches.workOrderId, workOrders.id), isNull(dispatches.endedAt)),
+    )
+    .leftJoin(equipment, eq(equipment.id, dispatches.equipmentId))
+    .leftJoin(drivers, eq(drivers.id, dispatches.driverId))
+    .where(options.where)
+    .orderBy(...options.orderBy)
+    .limit(options.limit);
+  return rows.map((r) => {
+    const {
+      dispatchId,
+      equipmentId,
+      equipmentCode,
+      equipmentName,
+      driverId,
+      driverName,
+      driverPhone,
+      assignedAt,
+      enRouteAt,
+      onSiteAt,
+      ...order
+    } = r;
+    const dispatch =
+      dispatchId &&
+      equipmentId &&
+      equipmentCode &&
+      equipmentName &&
+      driverId &&
+      driverName &&
+      driverPhone &&
+      assignedAt
+        ? {
+            id: dispatchId,
+            equipmentId,
+            equipmentCode,
+            equipmentName,
+            driverId,
+            driverName,
+            driverPhone,
+            assignedAt,
+            enRouteAt,
+            onSiteAt,
+          }
+        : null;
+    return { ...order, dispatch };
+  });
+}
+
+/** One order's summary (without the description), read in the caller's transaction. */
+export async function selectWorkOrderSummary(
+  db: Executor,
+  id: string,
+): Promise<TWorkOrderSummaryOutput> {
+  const [order] = await selectWorkOrders(db, {
+    where: eq(workOrders.id, id),
+    orderBy: [],
+    limit: 1,
+  });
+  if (!order) throw new Error(`work order ${id} not found after a write`);
+  const { description: _description, ...summary } = order;
+  return summary;
+}

@@ -1,0 +1,36 @@
+import { ZAssignDispatchSchema } from '@dispatch/domain';
+import { actorOf } from '../../core/actor';
+import { assignDispatchCore } from '../../core/assign-dispatch';
+import { withIdempotency } from '../../core/idempotency';
+import { mutate } from '../../core/transaction';
+import { dispatcherProcedure } from '../../procedures';
+import { ZWorkOrderSummaryOutput } from '../../read/shapes';
+import { selectWorkOrderSummary } from '../../read/work-orders';
+
+/** Assigns equipment and a qualified driver to an order in one atomic step. */
+export const assignDispatch = dispatcherProcedure
+  .input(ZAssignDispatchSchema)
+  .output(ZWorkOrderSummaryOutput)
+  .mutation(({ ctx, input }) => {
+    const actor = actorOf(ctx.principal);
+    const { idempotencyKey, ...fields } = input;
+    return mutate(
+      ctx,
+      actor,
+      (tx) =>
+        withIdempotency(
+          tx,
+          {
+            subject: actor.subject,
+            operation: 'dispatch.assign',
+            key: idempotencyKey,
+            input: fields,
+          },
+          async () => {
+            await assignDispatchCore(tx, actor, fields);
+            return selectWorkOrderSummary(tx, fields.workOrderId);
+          },
+        ),
+      { refill: false },
+    );
+  });

@@ -1,0 +1,14 @@
+import { router } from '../../trpc';
+import { createEquipment } from './create';
+import { getEquipment } from './get';
+import { listEquipment } from './list';
+import { setEquipmentStatus } from './set-status';
+import { updateEquipment } from './update';
+
+export const equipmentRouter = router({
+  list: listEquipment,
+  get: getEquipment,
+  create: createEquipment,
+  update: updateEquipment,
+  setStatus: setEquipmentStatus,
+});

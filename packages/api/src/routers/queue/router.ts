@@ -1,0 +1,5 @@
+import { router } from '../../trpc';
+import { fillQueueNow } from './fill';
+import { listQueue } from './list';
+
+export const queueRouter = router({ list: listQueue, fill: fillQueueNow });

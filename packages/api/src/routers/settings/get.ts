@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { readSettings } from '../../core/settings';
+import { viewerProcedure } from '../../procedures';
+
+export const ZSettingsOutput = z.object({
+  autoDispatch: z.boolean(),
+  updatedAt: z.date(),
+  updatedBySubject: z.string().nullable(),
+});
+
+export const getSettings = viewerProcedure
+  .output(ZSettingsOutput)
+  .query(({ ctx }) => readSettings(ctx.db));
