@@ -19,12 +19,21 @@ const queueOrder = [
   asc(schema.workOrders.number),
 ];
 
+/** Any constant works; it names "the queue fill" among advisory locks. */
+const FILL_LOCK_KEY = 7_340_001;
+
 /**
- * Fills the queue in queue order. Every row is taken with FOR UPDATE SKIP LOCKED, so any number of
- * transactions and server processes can fill at once without waiting on each other or on a manual
- * assignment; whatever one skips, the transaction holding it fills after it commits. An equipment
- * type with no free equipment or no free qualified driver is skipped for the rest of the pass, so an
- * order waiting for a crane never holds up one waiting for a truck.
+ * Fills the queue in queue order.
+ *
+ * Fills are serialised by a transaction-scoped advisory lock, across all server processes: with
+ * concurrent fills each skipping the rows the others hold, a transaction that locked the head order
+ * but found no free unit would let a later order overtake it. With one filler at a time the queue is
+ * served strictly in order. The lock cannot deadlock: its holder never waits for a row, because
+ * every row here is taken with FOR UPDATE SKIP LOCKED (rows held by a manual assignment or edit are
+ * skipped, and that transaction's own post-commit fill serves them).
+ *
+ * An equipment type with no free unit or no free qualified driver is skipped for the rest of the
+ * pass, so an order waiting for a crane never holds up one waiting for a truck.
  */
 export async function fillQueue(
   tx: Transaction,
@@ -32,6 +41,14 @@ export async function fillQueue(
   options: { limit?: number } = {},
 ): Promise<TFilled[]> {
   const limit = options.limit ?? 500;
+  // Cheap exit without the lock: an order committed after this check is filled by its creator.
+  const [anyQueued] = await tx
+    .select({ id: schema.workOrders.id })
+    .from(schema.workOrders)
+    .where(eq(schema.workOrders.status, 'queued'))
+    .limit(1);
+  if (!anyQueued) return [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${FILL_LOCK_KEY})`);
   const exhaustedTypes: string[] = [];
   const filled: TFilled[] = [];
   while (filled.length < limit) {
