@@ -24,6 +24,18 @@ export async function advanceDispatchCore(
 ) {
   const workOrder = await lockWorkOrder(tx, input.workOrderId);
   const dispatch = await lockActiveDispatch(tx, workOrder.id);
+  if (!dispatch && !input.onlyDriverId) {
+    // No active dispatch: already at the stage (a retry) or a refused transition, not "not found".
+    if (workOrder.status === input.to) {
+      return {
+        workOrderId: workOrder.id,
+        dispatchId: null,
+        status: workOrder.status,
+        changed: false,
+      };
+    }
+    transitionWorkOrder(workOrder.status, DRIVER_STAGE_ACTIONS[input.to]);
+  }
   if (!dispatch || (input.onlyDriverId && dispatch.driverId !== input.onlyDriverId)) {
     throw new DomainError('DISPATCH_NOT_FOUND', 'No such active dispatch.', {
       workOrderId: workOrder.id,

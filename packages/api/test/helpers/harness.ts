@@ -6,7 +6,7 @@ import { createCaller } from '../../src/router';
 import { principals, type TPrincipalName } from './principals';
 
 /** Set LOG_LEVEL=debug to watch procedures while debugging a test. */
- 
+
 export const testLog = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 
 export type TCaller = ReturnType<typeof createCaller>;
@@ -51,6 +51,8 @@ const TABLES = [
   'events',
   'settings',
   'idempotency_keys',
+  'sessions',
+  'login_flows',
 ] as const;
 
 export async function countRows(

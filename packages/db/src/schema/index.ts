@@ -8,3 +8,4 @@ export * from './dispatches';
 export * from './events';
 export * from './settings';
 export * from './idempotency-keys';
+export * from './sessions';

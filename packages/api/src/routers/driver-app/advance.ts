@@ -63,7 +63,7 @@ export const advanceMyDispatch = driverProcedure
           onlyDriverId: ctx.driver.id,
         });
         if (result.changed && result.status === 'completed') await fillIfAuto(tx, actor);
-        return result;
+        return { ...result, dispatchId: input.dispatchId };
       },
       { refill: input.to === 'completed' },
     );
