@@ -13,8 +13,14 @@ describe('demo seed', () => {
   it('writes a realistic, consistent fleet once', async () => {
     expect(await seedDemoData(h.tdb.db)).toEqual({ seeded: true });
     const counts = await countRows(h.tdb);
-    expect(counts).toMatchObject({ equipment_types: 5, equipment: 15, drivers: 10, work_orders: 40 });
-    const statuses = await h.tdb.sql`select status, count(*)::int as n from work_orders group by status order by status`;
+    expect(counts).toMatchObject({
+      equipment_types: 5,
+      equipment: 15,
+      drivers: 10,
+      work_orders: 40,
+    });
+    const statuses = await h.tdb
+      .sql`select status, count(*)::int as n from work_orders group by status order by status`;
     expect(Object.fromEntries(statuses.map((r) => [r.status, r.n]))).toEqual({
       queued: 9,
       dispatched: 2,
@@ -32,7 +38,9 @@ describe('demo seed', () => {
   it('leaves nothing for the queue fill to do: every queued order really waits', async () => {
     const queue = await h.viewer.queue.list({ limit: 100 });
     expect(queue.total).toBe(9);
-    expect(new Set(queue.items.map((q) => q.reason))).toEqual(new Set(['EQUIPMENT_BUSY', 'DRIVERS_BUSY']));
+    expect(new Set(queue.items.map((q) => q.reason))).toEqual(
+      new Set(['EQUIPMENT_BUSY', 'DRIVERS_BUSY']),
+    );
     expect((await h.dispatcher.queue.fill()).filled).toEqual([]);
   });
 

@@ -171,9 +171,7 @@ describe('workOrders.create', () => {
     });
     expect(full).toMatchObject({ lat: 51.5, lng: -0.12, priority: 'high', dueBy: due });
     expect(full.number).toBeGreaterThan(wo.number);
-    expect((await h.viewer.workOrders.get({ id: full.id })).description).toBe(
-      'Line one\nLine two',
-    );
+    expect((await h.viewer.workOrders.get({ id: full.id })).description).toBe('Line one\nLine two');
   });
 
   it('refuses bad input, an unknown type and non-operators, writing nothing', async () => {
@@ -271,9 +269,10 @@ describe('workOrders.list', () => {
     expect(await refs({ equipmentTypeId: lt.id })).toEqual([c.reference, b.reference, a.reference]);
     expect(await refs({ equipmentTypeId: mt.id })).toEqual([m.reference]);
     expect(await refs({ equipmentTypeId: lt.id, statuses: ['queued'] })).toEqual([b.reference]);
-    expect(
-      await refs({ equipmentTypeId: lt.id, statuses: ['dispatched', 'cancelled'] }),
-    ).toEqual([c.reference, a.reference]);
+    expect(await refs({ equipmentTypeId: lt.id, statuses: ['dispatched', 'cancelled'] })).toEqual([
+      c.reference,
+      a.reference,
+    ]);
     expect(await refs({ equipmentTypeId: lt.id, statuses: [] })).toHaveLength(3);
     expect(await refs({ equipmentTypeId: lt.id, priorities: ['urgent', 'high'] })).toEqual([
       a.reference,

@@ -13,3 +13,4 @@ export * from './schemas/dispatch';
 export * from './schemas/driver-app';
 export * from './schemas/queue';
 export * from './schemas/settings';
+export * from './transport';

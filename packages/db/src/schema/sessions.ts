@@ -18,7 +18,10 @@ export const sessions = pgTable(
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
     expiresAt: tstz('expires_at').notNull(),
   },
-  (t) => [index('sessions_subject_idx').on(t.subject), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('sessions_subject_idx').on(t.subject),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** An authorisation request in flight: PKCE verifier, state and nonce, bound to a cookie. */

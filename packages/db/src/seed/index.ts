@@ -75,7 +75,9 @@ async function writeDemo(tx: Transaction, now: Date) {
         code: e.code,
         name: e.name,
         typeId: typeId(e.type),
-        status: busyEquipment.has(e.code) ? ('assigned' as const) : (e.status ?? ('available' as const)),
+        status: busyEquipment.has(e.code)
+          ? ('assigned' as const)
+          : (e.status ?? ('available' as const)),
         statusChangedAt: at(200 + i * 37),
         createdAt: start,
         updatedAt: start,
@@ -105,16 +107,14 @@ async function writeDemo(tx: Transaction, now: Date) {
       })),
     )
     .returning({ id: schema.drivers.id, name: schema.drivers.name });
-  await tx
-    .insert(schema.driverQualifications)
-    .values(
-      DEMO_DRIVERS.flatMap((d) =>
-        d.types.map((t) => ({
-          driverId: driverRows.find((r) => r.name === d.name)!.id,
-          equipmentTypeId: typeId(t),
-        })),
-      ),
-    );
+  await tx.insert(schema.driverQualifications).values(
+    DEMO_DRIVERS.flatMap((d) =>
+      d.types.map((t) => ({
+        driverId: driverRows.find((r) => r.name === d.name)!.id,
+        equipmentTypeId: typeId(t),
+      })),
+    ),
+  );
 
   // History: completed and cancelled orders spread over the fortnight, rotating through the fleet.
   const history: TPlan[] = Array.from({ length: 25 }, (_, i) => {

@@ -9,7 +9,6 @@ import { runMigrations } from '../migrate';
 import { databaseUrl } from './database-url';
 import './provided-context';
 
-
 /**
  * Once per test run: find a PostgreSQL server (TEST_DATABASE_URL, or a throwaway embedded one),
  * migrate a template database with the real migrations, and hand both to the test files, which

@@ -14,8 +14,9 @@ export const listEquipmentTypes = viewerProcedure
         id: equipmentTypes.id,
         name: equipmentTypes.name,
         createdAt: equipmentTypes.createdAt,
-        equipmentCount: sql<number>`(select count(*)::int from ${equipment} where ${equipment.typeId} = ${equipmentTypes.id})`,
-        qualifiedDriverCount: sql<number>`(select count(*)::int from ${driverQualifications} where ${driverQualifications.equipmentTypeId} = ${equipmentTypes.id})`,
+        // Qualified by hand: inside the subquery a bare "id" would bind to the inner table.
+        equipmentCount: sql<number>`(select count(*)::int from ${equipment} e where e.type_id = ${equipmentTypes}.id)`,
+        qualifiedDriverCount: sql<number>`(select count(*)::int from ${driverQualifications} q where q.equipment_type_id = ${equipmentTypes}.id)`,
       })
       .from(equipmentTypes)
       .orderBy(asc(equipmentTypes.name)),

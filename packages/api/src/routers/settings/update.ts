@@ -24,6 +24,7 @@ export const updateSettings = adminProcedure
           .from(schema.settings)
           .where(eq(schema.settings.id, 1))
           .for('update');
+        if (before?.autoDispatch === input.autoDispatch) return readSettings(tx);
         await tx
           .update(schema.settings)
           .set({
