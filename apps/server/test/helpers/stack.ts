@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { findFreePort } from '@dispatch/db/embedded';
 import { createTestDatabase, type TTestDatabase } from '@dispatch/db/testing';
 import { DEFAULT_AUDIENCE, SERVICE_CLIENT_ID, WEB_CLIENT_ID } from '../../src/auth/client-ids';
+import type { JWKS } from 'oidc-provider';
 import { configFrom, type TServerConfig } from '../../src/config';
 import { generateSigningKeys } from '../../src/embedded/signing-keys';
 import {
@@ -65,6 +66,8 @@ export interface TStack {
   server: TDispatchServer;
   provider: TLocalProvider;
   config: TServerConfig;
+  /** The provider's private signing keys, so tests can mint tokens that are validly signed. */
+  signingKeys: JWKS;
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
   rawLogs: () => string;
@@ -82,6 +85,7 @@ export async function startStack(overrides: Record<string, string | number> = {}
   const users = testUsers();
   const webClient = { clientId: WEB_CLIENT_ID, clientSecret: password() + password() };
   const service = { clientId: SERVICE_CLIENT_ID, clientSecret: password() + password() };
+  const signingKeys = await generateSigningKeys();
   const provider = await startLocalProvider({
     port: 0,
     audience: AUDIENCE,
@@ -92,7 +96,7 @@ export async function startStack(overrides: Record<string, string | number> = {}
     },
     service: { ...service, roles: ['admin'], name: 'Import script' },
     users,
-    jwks: await generateSigningKeys(),
+    jwks: signingKeys,
     cookieKeys: [password()],
     nodeEnv: 'test',
   });
@@ -136,6 +140,7 @@ export async function startStack(overrides: Record<string, string | number> = {}
     server,
     provider,
     config,
+    signingKeys,
     get logs() {
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     },
