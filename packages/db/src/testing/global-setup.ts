@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { runMigrations } from '../migrate';
-import { databaseUrl } from './database-url';
+import { databaseUrl } from '../database-url';
 import './provided-context';
 
 /**

@@ -1,2 +1,2 @@
 export { createTestDatabase, createEmptyDatabase, type TTestDatabase } from './test-database';
-export { databaseUrl } from './database-url';
+export { databaseUrl } from '../database-url';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDatabase, type TDatabaseHandle } from '../client';
-import { databaseUrl } from './database-url';
+import { databaseUrl } from '../database-url';
 import './provided-context';
 
 export interface TTestDatabase extends TDatabaseHandle {
