@@ -57,7 +57,8 @@ export async function readSession(db: Database, id: string, policy: TSessionPoli
       ),
     );
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+  // Refresh well within the idle window, so an active session never lapses between refreshes.
+  if (Date.now() - row.lastSeenAt.getTime() > Math.min(60_000, (policy.idleMinutes * 60_000) / 4)) {
     await db
       .update(schema.sessions)
       .set({ lastSeenAt: sql`now()` })

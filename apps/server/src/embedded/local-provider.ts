@@ -7,6 +7,7 @@ import Provider, {
   type JWKS,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
+import { loadEmbeddedConfig } from './config';
 import { renderLoginPage, renderLogoutPage } from './local-provider-pages';
 
 export interface TLocalUser {
@@ -33,7 +34,7 @@ export interface TLocalProviderOptions {
   /** Private signing keys (JWK set); persisted by the caller so tokens survive restarts. */
   jwks: JWKS;
   cookieKeys: string[];
-  /** Defaults to process.env.NODE_ENV; the provider refuses to run in production. */
+  /** Defaults to the environment's NODE_ENV; the provider refuses to run in production. */
   nodeEnv: string | undefined;
 }
 
@@ -70,7 +71,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
  * form with a password. It is a development tool and refuses to start in production.
  */
 export async function startLocalProvider(options: TLocalProviderOptions): Promise<TLocalProvider> {
-  if (options.nodeEnv === 'production') {
+  if ((options.nodeEnv ?? loadEmbeddedConfig().NODE_ENV) === 'production') {
     throw new Error(
       'The local OpenID provider is for development only and refuses to run with NODE_ENV=production.',
     );
