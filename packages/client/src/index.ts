@@ -1,0 +1,13 @@
+export {
+  createDispatchClient,
+  getAccessToken,
+  type TDispatchClient,
+  type TDispatchClientOptions,
+} from './create-dispatch-client';
+export {
+  createTokenSource,
+  TokenRequestError,
+  type TFetch,
+  type TTokenSource,
+  type TTokenSourceOptions,
+} from './token-source';
