@@ -15,25 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, WEB_CLIENT_ID } from '../src/auth/client-ids';
 import { TestBrowser } from './helpers/browser';
 import { startStack, type TStack } from './helpers/stack';
+import { countAllRows } from '@dispatch/db/testing';
 
 /**
  * Scripts call the API with `Authorization: Bearer <JWT>`. A real client-credentials token works;
  * every token with exactly one defect is refused with 401 and writes nothing.
  */
-
-const TABLES = [
-  'equipment_types',
-  'equipment',
-  'drivers',
-  'driver_qualifications',
-  'work_orders',
-  'dispatches',
-  'events',
-  'settings',
-  'idempotency_keys',
-  'sessions',
-  'login_flows',
-] as const;
 
 let stack: TStack;
 let signingKey: CryptoKey | Uint8Array;
@@ -48,12 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const rows = await stack.tdb.sql.unsafe<{ name: string; n: number }[]>(
-    TABLES.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(' union all '),
-  );
-  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
-}
+const rowCounts = () => countAllRows(stack.tdb.sql);
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestBrowser } from './helpers/browser';
 import { startStack, type TStack } from './helpers/stack';
+import { countAllRows } from '@dispatch/db/testing';
 
 /**
  * A signed-in browser carries its session cookie on every request, including ones a foreign page
@@ -10,20 +11,6 @@ import { startStack, type TStack } from './helpers/stack';
  * multipart, text/plain; requests without our custom header; foreign Origin; Sec-Fetch-Site
  * cross-site), and accept the same call made the way our web client makes it.
  */
-
-const TABLES = [
-  'equipment_types',
-  'equipment',
-  'drivers',
-  'driver_qualifications',
-  'work_orders',
-  'dispatches',
-  'events',
-  'settings',
-  'idempotency_keys',
-  'sessions',
-  'login_flows',
-] as const;
 
 let stack: TStack;
 let browser: TestBrowser;
@@ -35,12 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const rows = await stack.tdb.sql.unsafe<{ name: string; n: number }[]>(
-    TABLES.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(' union all '),
-  );
-  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
-}
+const rowCounts = () => countAllRows(stack.tdb.sql);
 
 let counter = 0;
 const freshName = () => `csrf-${Date.now().toString(36)}-${counter++}`;

@@ -69,7 +69,7 @@ describe('dispatch.assign', () => {
     });
     const e2 = await f.equipment(crane.id);
     const before2 = await countRows(h.tdb);
-    expect(before2.equipment).toBe(before.equipment + 1);
+    expect(before2.equipment).toBe((before.equipment ?? 0) + 1);
     expect(
       await rejection(
         h.dispatcher.dispatch.assign({ workOrderId: wo2.id, equipmentId: e2.id, driverId: d1.id }),

@@ -242,7 +242,7 @@ describe('driverApp.advance', () => {
     expect(await rejection(me.driverApp.advance({ dispatchId, to: 'completed' }))).toEqual(invalid);
     await me.driverApp.advance({ dispatchId, to: 'on_site' });
     expect(await rejection(me.driverApp.advance({ dispatchId, to: 'en_route' }))).toEqual(invalid);
-    expect((await countRows(h.tdb)).events).toBe(before2.events + 1);
+    expect((await countRows(h.tdb)).events).toBe((before2.events ?? 0) + 1);
     await cleanup(wo.id);
   });
 

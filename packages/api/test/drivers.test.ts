@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet, rejection } from './helpers/fleet';
+import { allPages } from './helpers/pagination';
 import { countRows, createHarness, type THarness } from './helpers/harness';
 
 let h: THarness;
@@ -12,20 +13,6 @@ beforeAll(async () => {
 afterAll(() => h.destroy());
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
-
-async function allPages<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-) {
-  const pages: T[][] = [];
-  let cursor: string | undefined;
-  for (let guard = 0; guard < 50; guard++) {
-    const page = await fetchPage(cursor);
-    pages.push(page.items);
-    if (!page.nextCursor) return pages;
-    cursor = page.nextCursor;
-  }
-  throw new Error('pagination did not terminate');
-}
 
 let contact = 0;
 /** A driver with chosen name and qualifications and unique contact details. */

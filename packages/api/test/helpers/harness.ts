@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TTestDatabase } from '@dispatch/db/testing';
+import { countAllRows, createTestDatabase, type TTestDatabase } from '@dispatch/db/testing';
 import type { TPrincipal } from '@dispatch/domain';
 import pino from 'pino';
 import { createCaller } from '../../src/router';
@@ -41,27 +41,6 @@ export async function createHarness(options: { max?: number } = {}): Promise<THa
 }
 
 /** Row counts of every table, to prove a refused request wrote nothing. */
-const TABLES = [
-  'equipment_types',
-  'equipment',
-  'drivers',
-  'driver_qualifications',
-  'work_orders',
-  'dispatches',
-  'events',
-  'settings',
-  'idempotency_keys',
-  'sessions',
-  'login_flows',
-] as const;
-
-export async function countRows(
-  tdb: TTestDatabase,
-): Promise<Record<(typeof TABLES)[number], number>> {
-  const counts = {} as Record<(typeof TABLES)[number], number>;
-  for (const table of TABLES) {
-    const [row] = await tdb.sql.unsafe(`select count(*)::int as n from ${table}`);
-    counts[table] = Number(row?.n);
-  }
-  return counts;
+export function countRows(tdb: TTestDatabase) {
+  return countAllRows(tdb.sql);
 }

@@ -1,2 +1,3 @@
 export { createTestDatabase, createEmptyDatabase, type TTestDatabase } from './test-database';
 export { databaseUrl } from '../database-url';
+export { countAllRows } from './row-counts';
