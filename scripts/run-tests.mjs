@@ -9,16 +9,24 @@ const root = new URL('..', import.meta.url).pathname;
 const reports = () =>
   ['packages', 'apps']
     .filter((dir) => existsSync(join(root, dir)))
-    .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name, 'test-results', 'vitest.json')))
+    .flatMap((dir) =>
+      readdirSync(join(root, dir)).map((name) =>
+        join(root, dir, name, 'test-results', 'vitest.json'),
+      ),
+    )
     .filter((file) => existsSync(file));
 
 for (const file of reports()) rmSync(file);
 
 const started = Date.now();
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 let passed = 0;
 let failed = 0;

@@ -14,15 +14,29 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through the validated config module.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through the validated config module.',
+        },
       ],
     },
   },
   {
-    files: ['**/config.ts', '**/env.ts', '**/*.config.ts', '**/test/**', '**/*.test.ts', 'scripts/**'],
+    files: [
+      '**/config.ts',
+      '**/env.ts',
+      '**/*.config.ts',
+      '**/test/**',
+      '**/*.test.ts',
+      'scripts/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

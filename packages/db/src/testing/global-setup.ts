@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { runMigrations } from '../migrate';
+import { testDatabaseServerUrl } from './env';
 import { databaseUrl } from '../database-url';
 import './provided-context';
 
@@ -17,7 +18,7 @@ import './provided-context';
 export default async function setup(project: TestProject) {
   let stopServer: (() => Promise<void>) | undefined;
   let tempDir: string | undefined;
-  let adminUrl = process.env.TEST_DATABASE_URL;
+  let adminUrl = testDatabaseServerUrl();
   if (!adminUrl) {
     tempDir = await mkdtemp(join(tmpdir(), 'dispatch-test-pg-'));
     // As root the server runs as the `postgres` user, which must be able to reach its data dir.

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const ZIdSchema = z.uuid({ error: 'Must be a valid id.' });
+/** An id; an empty one (an unchosen select in a form) reads "Required." rather than "invalid". */
+export const ZIdSchema = z.uuid({
+  error: (issue) =>
+    issue.input === '' || issue.input === undefined ? 'Required.' : 'Must be a valid id.',
+});
 
 /** Client-chosen key that makes a create or assign safe to retry. */
 export const ZIdempotencyKeySchema = z

@@ -1,0 +1,82 @@
+import type { AppRouter } from '@dispatch/api';
+import { MantineProvider } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import { render } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { trpc } from '../../api/trpc';
+
+/** Renders inside Mantine with transitions and portals off, as the components need. */
+export function renderWithMantine(ui: ReactElement) {
+  notifications.clean(); // the store is global: start each test without the last one's messages
+  return render(
+    <MantineProvider env="test">
+      <Notifications />
+      {ui}
+    </MantineProvider>,
+  );
+}
+
+/** Answers one procedure: return the output, or throw (e.g. `apiError(...)`) to fail. */
+export type TResolver = (input: unknown) => unknown;
+
+/** An error as the API sends it: a tRPC code plus the domain `reason` and `fieldErrors`. */
+export function apiError(
+  code: string,
+  message: string,
+  extra: { reason?: string; fieldErrors?: Record<string, string[]> } = {},
+) {
+  return TRPCClientError.from({
+    error: {
+      code: -32000,
+      message,
+      data: { code, reason: extra.reason ?? null, fieldErrors: extra.fieldErrors ?? null },
+    },
+  });
+}
+
+/**
+ * A tRPC client whose one link answers from an in-memory map of procedure path → resolver, and a
+ * record of every call, so a test drives the real hooks without a server.
+ */
+export function createTestApi(resolvers: Record<string, TResolver>) {
+  const calls: { path: string; input: unknown }[] = [];
+  const link: TRPCLink<AppRouter> =
+    () =>
+    ({ op }) =>
+      observable((observer) => {
+        calls.push({ path: op.path, input: op.input });
+        const resolver = resolvers[op.path];
+        Promise.resolve()
+          .then(() => {
+            if (!resolver) throw new Error(`No test resolver for ${op.path}`);
+            return resolver(op.input);
+          })
+          .then(
+            (data) => {
+              observer.next({ result: { type: 'data', data } });
+              observer.complete();
+            },
+            (cause: unknown) => observer.error(TRPCClientError.from(cause as Error)),
+          );
+      });
+  const client = trpc.createClient({ links: [link] });
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  function Providers({ children }: { children: ReactNode }) {
+    return (
+      <trpc.Provider client={client} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </trpc.Provider>
+    );
+  }
+  const renderWithApi = (ui: ReactElement) => renderWithMantine(<Providers>{ui}</Providers>);
+  const callsTo = (path: string) => calls.filter((call) => call.path === path);
+  return { client, queryClient, calls, callsTo, render: renderWithApi };
+}

@@ -1,0 +1,3 @@
+import type { RouterOutputs } from '../../api/trpc';
+
+export type TDriverItem = RouterOutputs['drivers']['list']['items'][number];

@@ -1,0 +1,220 @@
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@dispatch/db/embedded';
+import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, openPersona, signIn, type TPersona } from './chromium';
+
+// The whole product as people use it: the real server in embedded mode (local PostgreSQL, local
+// OpenID provider, demo data) serving the built web app, driven in real Chromium.
+const WEB_DIST = join(import.meta.dirname, '..', '..', 'dist');
+const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
+const FAST_REFRESH_MS = 1000;
+
+let dataDir: string;
+let run: TEmbeddedRun;
+let appUrl: string;
+const personas: TPersona[] = [];
+
+beforeAll(async () => {
+  await mkdir(RESULTS, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'dispatch-e2e-'));
+  await chmod(dataDir, 0o755);
+  const appPort = await findFreePort();
+  run = startEmbeddedProcess({
+    dataDir,
+    appPort,
+    oidcPort: await findFreePort(),
+    webDistDir: WEB_DIST,
+  });
+  await run.ready;
+  appUrl = `http://localhost:${appPort}`;
+});
+afterAll(async () => {
+  await Promise.all(personas.map((p) => p.close()));
+  await run?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function persona(options: Parameters<typeof openPersona>[0]) {
+  const opened = await openPersona(options);
+  personas.push(opened);
+  return opened;
+}
+
+async function pickOption(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function createWorkOrder(page: Page, title: string) {
+  await page.goto(`${appUrl}/work-orders/new`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Site address').fill('Pier 4, Harbour Road');
+  await pickOption(page, 'Equipment type', 'flatbed');
+  await page.getByText('Urgent', { exact: true }).click();
+  await page.getByRole('button', { name: 'Create work order' }).click();
+  await page.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
+  return page.url();
+}
+
+async function countOf(page: Page, status: string) {
+  const text = (await page.getByTestId(`count-${status}`).innerText()).replace(/\s+/g, ' ');
+  // The label may hold numbers too ("last 24 h"): the count is the last number on the card.
+  return Number(text.match(/\d+/g)?.at(-1) ?? NaN);
+}
+
+describe('dispatch in the browser', () => {
+  it('an admin switches to manual dispatch in Settings', async () => {
+    const admin = await persona({ viewport: DESKTOP });
+    await signIn(admin.page, appUrl, 'admin', run.password('admin'), '/settings');
+    const toggle = admin.page.getByRole('switch', { name: /Auto-dispatch/ });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click({ force: true });
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await expect.poll(() => admin.page.getByText('Auto-dispatch: Off').isVisible()).toBe(true);
+  });
+
+  it('a dispatcher creates and assigns an urgent order; the driver completes it on a phone; the dashboard updates by itself', async () => {
+    const driver = await persona({
+      viewport: PHONE,
+      mobile: true,
+      refreshIntervalMs: FAST_REFRESH_MS,
+    });
+    await signIn(driver.page, appUrl, 'driver', run.password('driver'));
+    await driver.page.waitForURL(`${appUrl}/driver`);
+    // The demo driver is on his way to a seeded job: finish it first.
+    const card = driver.page.getByTestId('current-job');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await driver.page.getByTestId('next-step').click();
+    await driver.page.getByRole('button', { name: /^Yes/ }).click();
+    await expect.poll(() => driver.page.getByTestId('next-step').innerText()).toMatch(/Complete/);
+    await driver.page.getByTestId('next-step').click();
+    await driver.page.getByLabel(/note/i).fill('Seeded job finished');
+    await driver.page.getByRole('button', { name: /^Yes/ }).click();
+    await expect.poll(() => card.isVisible()).toBe(false);
+
+    const dispatcher = await persona({ viewport: DESKTOP, refreshIntervalMs: FAST_REFRESH_MS });
+    await signIn(dispatcher.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    // The dashboard on the dispatcher's second screen: its own window, left alone from now on.
+    const wall = await persona({ viewport: DESKTOP, refreshIntervalMs: FAST_REFRESH_MS });
+    await signIn(wall.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    const dashboard = wall.page;
+    await expect.poll(() => countOf(dashboard, 'completed')).toBeGreaterThan(0);
+    const completedBefore = await countOf(dashboard, 'completed');
+
+    const title = 'Urgent: deliver rebar to pier 4';
+    await createWorkOrder(dispatcher.page, title);
+    await expect
+      .poll(() => dispatcher.page.getByText('Queued', { exact: true }).first().isVisible())
+      .toBe(true);
+    await dispatcher.page.getByRole('button', { name: 'Assign' }).click();
+    const dialog = dispatcher.page.getByRole('dialog');
+    await pickOption(dispatcher.page, 'Driver', 'Sam Carter');
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await expect
+      .poll(() => dispatcher.page.getByText('Dispatched', { exact: true }).first().isVisible())
+      .toBe(true);
+
+    // The phone picks the job up on its own refresh, then the driver works it to the end.
+    await expect.poll(() => card.innerText().catch(() => ''), { timeout: 15_000 }).toContain(title);
+    await driver.page.screenshot({ path: join(RESULTS, 'driver-390x844.png') });
+    const noHorizontalScroll = await driver.page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
+    expect(noHorizontalScroll).toBe(true);
+    const buttonHeight = (await driver.page.getByTestId('next-step').boundingBox())?.height ?? 0;
+    expect(buttonHeight).toBeGreaterThanOrEqual(44);
+    for (const step of [/Start/, /arrived/]) {
+      await expect.poll(() => driver.page.getByTestId('next-step').innerText()).toMatch(step);
+      await driver.page.getByTestId('next-step').click();
+      await driver.page.getByRole('button', { name: /^Yes/ }).click();
+    }
+    await expect.poll(() => driver.page.getByTestId('next-step').innerText()).toMatch(/Complete/);
+    await driver.page.getByTestId('next-step').click();
+    await driver.page.getByLabel(/note/i).fill('Rebar unloaded, signed by site lead');
+    await driver.page.getByRole('button', { name: /^Yes/ }).click();
+    await expect.poll(() => card.isVisible()).toBe(false);
+
+    // No reload: the dashboard's own polling shows the completion.
+    await expect
+      .poll(() => countOf(dashboard, 'completed'), { timeout: 15_000 })
+      .toBe(completedBefore + 1);
+    await dashboard.screenshot({ path: join(RESULTS, 'dashboard-1440x900.png') });
+  });
+
+  it("a second dispatcher's conflicting assignment shows what happened and offers another pair", async () => {
+    const first = await persona({ viewport: DESKTOP });
+    await signIn(first.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    const orderA = await createWorkOrder(first.page, 'Collect scaffolding, block A');
+    const orderB = await createWorkOrder(first.page, 'Collect scaffolding, block B');
+    const second = await persona({ viewport: DESKTOP });
+    await signIn(second.page, appUrl, 'admin', run.password('admin'), new URL(orderB).pathname);
+
+    await first.page.goto(orderA);
+    await first.page.getByRole('button', { name: 'Assign' }).click();
+    await second.page.getByRole('button', { name: 'Assign' }).click();
+    const firstDialog = first.page.getByRole('dialog');
+    const secondDialog = second.page.getByRole('dialog');
+    // Both desks are offered the same best pair.
+    await expect
+      .poll(() => secondDialog.getByRole('combobox', { name: 'Equipment' }).inputValue())
+      .not.toBe('');
+    const offered = await secondDialog.getByRole('combobox', { name: 'Equipment' }).inputValue();
+    expect(await firstDialog.getByRole('combobox', { name: 'Equipment' }).inputValue()).toBe(
+      offered,
+    );
+
+    await firstDialog.getByRole('button', { name: 'Assign' }).click();
+    await expect
+      .poll(() => first.page.getByText('Dispatched', { exact: true }).first().isVisible())
+      .toBe(true);
+    await secondDialog.getByRole('button', { name: 'Assign' }).click();
+    const alert = secondDialog.getByRole('alert');
+    await expect
+      .poll(() => alert.innerText().catch(() => ''))
+      .toMatch(/was just assigned to WO-\d{6}; pick another/);
+    // The candidates were refreshed: the taken unit is no longer offered.
+    await expect
+      .poll(() => secondDialog.getByRole('combobox', { name: 'Equipment' }).inputValue())
+      .not.toBe(offered);
+  });
+
+  it('a viewer sees everything and no action buttons', async () => {
+    const viewer = await persona({ viewport: DESKTOP });
+    await signIn(viewer.page, appUrl, 'viewer', run.password('viewer'));
+    await expect.poll(() => viewer.page.getByTestId('count-queued').isVisible()).toBe(true);
+    const actions =
+      /^(Assign|Cancel|Release|Complete|New work order|Fill queue now|Add equipment|Add driver|Edit)/;
+    for (const path of ['/', '/work-orders', '/queue', '/equipment', '/drivers', '/settings']) {
+      await viewer.page.goto(`${appUrl}${path}`);
+      await expect
+        .poll(() => viewer.page.getByTestId('live-status').first().innerText())
+        .toMatch(/Updated/);
+      expect(await viewer.page.getByRole('button', { name: actions }).count(), path).toBe(0);
+    }
+    await viewer.page.goto(`${appUrl}/work-orders?status=queued`);
+    await viewer.page
+      .getByRole('link', { name: /^WO-\d{6}$/ })
+      .first()
+      .click();
+    await viewer.page.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() =>
+        viewer.page
+          .getByText(/Timeline|History/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(await viewer.page.getByRole('button', { name: actions }).count()).toBe(0);
+    expect(
+      await viewer.page
+        .getByRole('switch')
+        .isDisabled()
+        .catch(() => true),
+    ).toBe(true);
+  });
+});
