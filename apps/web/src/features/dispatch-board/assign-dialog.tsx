@@ -96,8 +96,8 @@ export function AssignDialog({ workOrderId, opened, onClose, onAssigned }: TAssi
               </Alert>
             )}
             <Text size="sm" c="dimmed">
-              Needs a {typeName}. Listed best first: the equipment and driver idle longest are
-              suggested.
+              Needs equipment of type {typeName}. Listed best first: the equipment and driver idle
+              longest are suggested.
             </Text>
             <Select
               label="Equipment"
