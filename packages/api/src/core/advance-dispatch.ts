@@ -20,7 +20,14 @@ import { lockActiveDispatch, lockWorkOrder } from './locks';
 export async function advanceDispatchCore(
   tx: Transaction,
   actor: TActor,
-  input: { workOrderId: string; to: TDriverStage; note: string; onlyDriverId?: string },
+  input: {
+    workOrderId: string;
+    to: TDriverStage;
+    note: string;
+    onlyDriverId?: string;
+    /** The dispatch the caller saw; if another one is active now, the request is stale. */
+    expectedDispatchId?: string;
+  },
 ) {
   const workOrder = await lockWorkOrder(tx, input.workOrderId);
   const dispatch = await lockActiveDispatch(tx, workOrder.id);
@@ -40,6 +47,18 @@ export async function advanceDispatchCore(
     throw new DomainError('DISPATCH_NOT_FOUND', 'No such active dispatch.', {
       workOrderId: workOrder.id,
     });
+  }
+  // Checked on the locked row: the job may have been released and given out again (even to the
+  // same driver) since the caller read it, and a stale tap must not move the new dispatch.
+  if (input.expectedDispatchId && dispatch.id !== input.expectedDispatchId) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      'This job was changed by dispatch; refresh to see your current job.',
+      {
+        from: 'released',
+        action: input.to,
+      },
+    );
   }
   if (workOrder.status === input.to) {
     return {

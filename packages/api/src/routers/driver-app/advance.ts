@@ -61,6 +61,7 @@ export const advanceMyDispatch = driverProcedure
           to: input.to,
           note: input.note,
           onlyDriverId: ctx.driver.id,
+          expectedDispatchId: input.dispatchId,
         });
         if (result.changed && result.status === 'completed') await fillIfAuto(tx, actor);
         return { ...result, dispatchId: input.dispatchId };
