@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Provider, {
   errors,
@@ -20,7 +21,7 @@ export interface TLocalUser {
 }
 
 export interface TLocalProviderOptions {
-  /** Port to listen on (0 picks a free one); the issuer is http://localhost:<port>. */
+  /** Port to listen on (0 picks a free one); the issuer is http(s)://localhost:<port>. */
   port: number;
   audience: string;
   web: {
@@ -34,6 +35,8 @@ export interface TLocalProviderOptions {
   /** Private signing keys (JWK set); persisted by the caller so tokens survive restarts. */
   jwks: JWKS;
   cookieKeys: string[];
+  /** Serve HTTPS with this certificate (the issuer becomes https://localhost:<port>). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Defaults to the environment's NODE_ENV; the provider refuses to run in production. */
   nodeEnv: string | undefined;
 }
@@ -76,10 +79,12 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
       'The local OpenID provider is for development only and refuses to run with NODE_ENV=production.',
     );
   }
-  const server: Server = createServer();
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key })
+    : createServer();
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const issuer = `http://localhost:${port}`;
+  const issuer = `${options.tls ? 'https' : 'http'}://localhost:${port}`;
   const usersBySubject = new Map(options.users.map((u) => [u.subject, u]));
 
   const configuration: Configuration = {
