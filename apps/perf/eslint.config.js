@@ -1,0 +1,3 @@
+import base from '@dispatch/eslint-config/base';
+
+export default base;
