@@ -34,6 +34,8 @@ export interface TServerProcess {
   /** Exits nobody asked for (a crash), with the tail of the output. */
   crashes: string[];
   starts: number;
+  /** The pid of the spawned process (tsx, whose child node process runs the server). */
+  pid: () => number | undefined;
 }
 
 /**
@@ -124,6 +126,7 @@ export function serverProcess(options: TServerProcessOptions): TServerProcess {
     stop: () => signal('SIGTERM'),
     running: () => Boolean(child && child.exitCode === null && child.signalCode === null),
     crashes,
+    pid: () => child?.pid,
     get starts() {
       return state.starts;
     },
