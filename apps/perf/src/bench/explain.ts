@@ -15,9 +15,11 @@ const actualTime = (line: string) => Number(/actual time=[\d.]+\.\.([\d.]+)/.exe
 export async function explainSummary(sql: postgres.Sql): Promise<TExplained[]> {
   const explained: TExplained[] = [];
   for (const query of SUMMARY_QUERIES) {
-    await sql.unsafe(query.sql);
+    const params = (query.params ?? []) as postgres.ParameterOrJSON<never>[];
+    await sql.unsafe(query.sql, params);
     const rows = await sql.unsafe<{ 'QUERY PLAN': string }[]>(
       `explain (analyze, buffers) ${query.sql}`,
+      params,
     );
     const plan = rows.map((r) => r['QUERY PLAN']);
     const execution = plan.find((l) => l.startsWith('Execution Time'));
