@@ -4,8 +4,11 @@ import { driverAppRouter } from './routers/driver-app/router';
 import { driversRouter } from './routers/drivers/router';
 import { equipmentRouter } from './routers/equipment/router';
 import { equipmentTypesRouter } from './routers/equipment-types/router';
+import { importsRouter } from './routers/imports/router';
 import { meRouter } from './routers/me/router';
+import { operationsRouter } from './routers/operations/router';
 import { queueRouter } from './routers/queue/router';
+import { reportsRouter } from './routers/reports/router';
 import { settingsRouter } from './routers/settings/router';
 import { workOrdersRouter } from './routers/work-orders/router';
 import { createCallerFactory, router } from './trpc';
@@ -21,6 +24,9 @@ export const appRouter = router({
   driverApp: driverAppRouter,
   dashboard: dashboardRouter,
   settings: settingsRouter,
+  reports: reportsRouter,
+  imports: importsRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,16 @@ const POLICY: Readonly<Record<string, readonly TRoleName[]>> = {
 
   'settings.get': READ,
   'settings.update': ADMINISTER,
+
+  'equipment.history': READ,
+
+  'reports.completion': READ,
+  'reports.utilization': READ,
+
+  'imports.equipment': ADMINISTER,
+  'imports.drivers': ADMINISTER,
+
+  'operations.report': ADMINISTER,
 };
 
 /** Every procedure path of the router, e.g. 'workOrders.create', read from the router itself. */
@@ -176,6 +186,27 @@ const INPUTS: Readonly<Record<string, () => unknown>> = {
 
   'settings.get': () => undefined,
   'settings.update': () => ({ autoDispatch: false }),
+
+  // Owned by the equipment-history work.
+  'equipment.history': () => ({ id: ids.equipment }),
+
+  // Owned by the reports work.
+  'reports.completion': () => ({
+    from: new Date('2026-01-01T00:00:00Z'),
+    to: new Date('2026-01-08T00:00:00Z'),
+    groupBy: 'day',
+  }),
+  'reports.utilization': () => ({
+    from: new Date('2026-01-01T00:00:00Z'),
+    to: new Date('2026-01-08T00:00:00Z'),
+  }),
+
+  // Owned by the CSV import work.
+  'imports.equipment': () => ({ csv: 'code,name,type\n', mode: 'dry_run' }),
+  'imports.drivers': () => ({ csv: 'name,phone,email,qualifications\n', mode: 'dry_run' }),
+
+  // Owned by the operations-report work.
+  'operations.report': () => undefined,
 };
 
 function call(role: TRoleName, path: string, input: unknown = INPUTS[path]?.()): Promise<unknown> {
