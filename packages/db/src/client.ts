@@ -1,5 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { preparingStatements } from './prepared-statements';
 import * as schema from './schema';
 
 export interface TCreateDatabaseOptions {
@@ -9,6 +10,11 @@ export interface TCreateDatabaseOptions {
   /** Passed to postgres.js; `verify-full` style TLS is configured by the server (see its config). */
   ssl?: postgres.Options<Record<string, never>>['ssl'];
   applicationName?: string;
+  /**
+   * Prepared statements (default true): one round trip per statement instead of two. Only turn
+   * off behind a connection pooler in transaction mode (see prepared-statements.ts).
+   */
+  prepare?: boolean;
 }
 
 export function createDatabase(options: TCreateDatabaseOptions) {
@@ -19,7 +25,7 @@ export function createDatabase(options: TCreateDatabaseOptions) {
     onnotice: () => undefined,
     connection: { application_name: options.applicationName ?? 'dispatch' },
   });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(options.prepare === false ? sql : preparingStatements(sql), { schema });
   return {
     db,
     sql,
