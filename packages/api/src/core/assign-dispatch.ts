@@ -9,7 +9,7 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TActor } from './actor';
 import { applyAssignment } from './apply-assignment';
-import { lockDriver, lockEquipment, lockWorkOrder } from './locks';
+import { lockEquipment, lockQualifiedDriver, lockWorkOrder } from './locks';
 
 /** The reference of the order that holds a resource, to tell a dispatcher what just happened. */
 async function heldBy(tx: Transaction, column: 'equipmentId' | 'driverId', id: string) {
@@ -32,19 +32,11 @@ export async function assignDispatchCore(
 ) {
   const workOrder = await lockWorkOrder(tx, input.workOrderId);
   const equipment = await lockEquipment(tx, input.equipmentId);
-  const driver = await lockDriver(tx, input.driverId);
+  const driver = await lockQualifiedDriver(tx, input.driverId);
   transitionWorkOrder(workOrder.status, 'assign');
 
-  const qualifications = await tx
-    .select({ typeId: schema.driverQualifications.equipmentTypeId })
-    .from(schema.driverQualifications)
-    .where(eq(schema.driverQualifications.driverId, driver.id));
   try {
-    assertAssignable({
-      requiredTypeId: workOrder.equipmentTypeId,
-      equipment,
-      driver: { ...driver, qualifiedTypeIds: qualifications.map((q) => q.typeId) },
-    });
+    assertAssignable({ requiredTypeId: workOrder.equipmentTypeId, equipment, driver });
   } catch (error) {
     if (
       isDomainError(error) &&

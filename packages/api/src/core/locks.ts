@@ -1,7 +1,7 @@
 import type { Transaction } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import { DomainError } from '@dispatch/domain';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 /*
  * Row locks, always taken in the same order within a transaction: work order, then equipment, then
@@ -53,6 +53,27 @@ export async function lockDriver(tx: Transaction, id: string) {
   return row;
 }
 export type TLockedDriver = Awaited<ReturnType<typeof lockDriver>>;
+
+/**
+ * The driver locked, with the equipment types they are qualified for read in the same statement
+ * (qualification rows are not locked: the matching rule reads them as of this moment, as before).
+ */
+export async function lockQualifiedDriver(tx: Transaction, id: string) {
+  const [row] = await tx
+    .select({
+      id: schema.drivers.id,
+      name: schema.drivers.name,
+      status: schema.drivers.status,
+      qualifiedTypeIds: sql<string[]>`array(
+        select q.equipment_type_id::text from driver_qualifications q
+        where q.driver_id = ${schema.drivers.id})`,
+    })
+    .from(schema.drivers)
+    .where(eq(schema.drivers.id, id))
+    .for('update', { of: schema.drivers });
+  if (!row) throw new DomainError('DRIVER_NOT_FOUND', 'No such driver.', { driverId: id });
+  return row;
+}
 
 /** The work order's active dispatch, locked after the work order (same order everywhere). */
 export async function lockActiveDispatch(tx: Transaction, workOrderId: string) {
