@@ -1,15 +1,15 @@
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { TContext } from './context';
 import { findDomainError } from './errors/to-trpc-error';
+import { transformer } from './transformer';
 
 /**
  * Error responses carry a machine-readable `reason` (the domain error code) and, for invalid input,
  * `fieldErrors`. Internal errors never carry their message or stack.
  */
 export const t = initTRPC.context<TContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const domain = findDomainError(error);
     const fieldErrors =
