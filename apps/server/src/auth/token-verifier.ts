@@ -1,5 +1,6 @@
 import type { TPrincipal } from '@dispatch/domain';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Asymmetric algorithms only: `none` and HMAC (which could be keyed with a public key) are refused. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'];
@@ -19,7 +20,8 @@ function claimAt(payload: JWTPayload, path: string): unknown {
  * Verifies an OAuth access token (JWT) the way the API needs: signature against the issuer's JWKS,
  * an allow-listed algorithm, exact issuer, our audience, expiry and not-before with a small clock
  * tolerance, and that it is an access token (RFC 9068 `at+jwt`, or Keycloak's `typ: Bearer`),
- * so an ID token cannot be replayed as one. Roles come from a configurable claim path.
+ * so an ID token cannot be replayed as one. Roles come from a configurable claim path. A token
+ * that passed is remembered until it expires (verified-token-cache.ts).
  */
 export function createTokenVerifier(options: {
   issuer: string;
@@ -28,7 +30,10 @@ export function createTokenVerifier(options: {
   rolesClaim: string;
 }) {
   const jwks = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000 });
+  const cache = new VerifiedTokenCache();
   return async function verifyAccessToken(token: string): Promise<TPrincipal> {
+    const known = cache.get(token);
+    if (known) return known;
     let verified;
     try {
       verified = await jwtVerify(token, jwks, {
@@ -57,7 +62,10 @@ export function createTokenVerifier(options: {
       payload.azp,
       payload.sub,
     ].find((v): v is string => typeof v === 'string' && v.length > 0);
-    return { subject: payload.sub ?? '', name: name ?? 'unknown', roles };
+    const principal = { subject: payload.sub ?? '', name: name ?? 'unknown', roles };
+    // `exp` is a required claim, checked above.
+    cache.set(token, principal, payload.exp ?? 0);
+    return principal;
   };
 }
 
