@@ -26,6 +26,14 @@ describe('dispatch.assign', () => {
     });
     expect(assigned.status).toBe('dispatched');
     expect(assigned.dispatch).toMatchObject({ equipmentCode: e.code, driverName: d.name });
+    // The answer is built from the locked rows, not read back: it must equal what a read gives.
+    const {
+      description: _d,
+      dispatches: _ds,
+      timeline: _t,
+      ...summary
+    } = await h.viewer.workOrders.get({ id: wo.id });
+    expect(assigned).toEqual(summary);
     expect((await h.viewer.equipment.get({ id: e.id })).status).toBe('assigned');
     expect((await h.viewer.drivers.get({ id: d.id })).status).toBe('assigned');
     const detail = await h.viewer.workOrders.get({ id: wo.id });

@@ -28,7 +28,7 @@ export async function applyAssignment(
     with dispatch as (
       insert into dispatches (work_order_id, equipment_id, driver_id, assigned_by_subject)
       values (${workOrder.id}, ${equipment.id}, ${driver.id}, ${actor.subject})
-      returning id
+      returning id, assigned_at
     ),
     order_update as (
       update work_orders
@@ -57,9 +57,10 @@ export async function applyAssignment(
                'auto', ${input.auto}::boolean)
       from dispatch
     )
-    select id from dispatch
-  `)) as unknown as { id: string }[];
+    select id, assigned_at from dispatch
+  `)) as unknown as { id: string; assigned_at: string }[];
   const [dispatch] = rows;
   if (!dispatch) throw new Error('dispatch insert returned no row');
-  return { dispatchId: dispatch.id, status };
+  // now() is the transaction's start time: the order's updated_at and the dispatch's assigned_at.
+  return { dispatchId: dispatch.id, status, assignedAt: new Date(dispatch.assigned_at) };
 }

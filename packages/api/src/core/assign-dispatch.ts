@@ -9,7 +9,8 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TActor } from './actor';
 import { applyAssignment } from './apply-assignment';
-import { lockEquipment, lockQualifiedDriver, lockWorkOrder } from './locks';
+import type { TWorkOrderSummaryOutput } from '../read/shapes';
+import { lockEquipment, lockQualifiedDriver, lockWorkOrderSummary } from './locks';
 
 /** The reference of the order that holds a resource, to tell a dispatcher what just happened. */
 async function heldBy(tx: Transaction, column: 'equipmentId' | 'driverId', id: string) {
@@ -23,14 +24,16 @@ async function heldBy(tx: Transaction, column: 'equipmentId' | 'driverId', id: s
 
 /**
  * Manual assignment, one transaction: lock the work order, the equipment and the driver in that
- * order, check the state machine and the matching rule on the locked rows, then write.
+ * order, check the state machine and the matching rule on the locked rows, then write. Answers
+ * with the order's summary built from the locked rows and the writes (nothing else can change
+ * them before the commit), which saves reading it back.
  */
 export async function assignDispatchCore(
   tx: Transaction,
   actor: TActor,
   input: { workOrderId: string; equipmentId: string; driverId: string },
-) {
-  const workOrder = await lockWorkOrder(tx, input.workOrderId);
+): Promise<TWorkOrderSummaryOutput> {
+  const workOrder = await lockWorkOrderSummary(tx, input.workOrderId);
   const equipment = await lockEquipment(tx, input.equipmentId);
   const driver = await lockQualifiedDriver(tx, input.driverId);
   transitionWorkOrder(workOrder.status, 'assign');
@@ -64,6 +67,23 @@ export async function assignDispatchCore(
     }
     throw error;
   }
-  const result = await applyAssignment(tx, actor, { workOrder, equipment, driver, auto: false });
-  return { workOrderId: workOrder.id, ...result };
+  const written = await applyAssignment(tx, actor, { workOrder, equipment, driver, auto: false });
+  return {
+    ...workOrder,
+    status: written.status,
+    queuedAt: workOrder.queuedAt ?? written.assignedAt,
+    updatedAt: written.assignedAt,
+    dispatch: {
+      id: written.dispatchId,
+      equipmentId: equipment.id,
+      equipmentCode: equipment.code,
+      equipmentName: equipment.name,
+      driverId: driver.id,
+      driverName: driver.name,
+      driverPhone: driver.phone,
+      assignedAt: written.assignedAt,
+      enRouteAt: null,
+      onSiteAt: null,
+    },
+  };
 }

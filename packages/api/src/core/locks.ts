@@ -27,11 +27,49 @@ export async function lockWorkOrder(tx: Transaction, id: string) {
 }
 export type TLockedWorkOrder = Awaited<ReturnType<typeof lockWorkOrder>>;
 
+/**
+ * The work order locked with every column of its summary (and its type's name), for a caller that
+ * answers with the summary after its own writes instead of reading it back.
+ */
+export async function lockWorkOrderSummary(tx: Transaction, id: string) {
+  const wo = schema.workOrders;
+  const [row] = await tx
+    .select({
+      id: wo.id,
+      number: wo.number,
+      reference: wo.reference,
+      title: wo.title,
+      siteAddress: wo.siteAddress,
+      lat: wo.lat,
+      lng: wo.lng,
+      equipmentTypeId: wo.equipmentTypeId,
+      equipmentTypeName: schema.equipmentTypes.name,
+      priority: wo.priority,
+      dueBy: wo.dueBy,
+      status: wo.status,
+      queuedAt: wo.queuedAt,
+      completedAt: wo.completedAt,
+      cancelledAt: wo.cancelledAt,
+      cancelReason: wo.cancelReason,
+      createdByName: wo.createdByName,
+      createdAt: wo.createdAt,
+      updatedAt: wo.updatedAt,
+    })
+    .from(wo)
+    .innerJoin(schema.equipmentTypes, eq(schema.equipmentTypes.id, wo.equipmentTypeId))
+    .where(eq(wo.id, id))
+    .for('update', { of: wo });
+  if (!row)
+    throw new DomainError('WORK_ORDER_NOT_FOUND', 'No such work order.', { workOrderId: id });
+  return row;
+}
+
 export async function lockEquipment(tx: Transaction, id: string) {
   const [row] = await tx
     .select({
       id: schema.equipment.id,
       code: schema.equipment.code,
+      name: schema.equipment.name,
       typeId: schema.equipment.typeId,
       status: schema.equipment.status,
     })
@@ -63,6 +101,7 @@ export async function lockQualifiedDriver(tx: Transaction, id: string) {
     .select({
       id: schema.drivers.id,
       name: schema.drivers.name,
+      phone: schema.drivers.phone,
       status: schema.drivers.status,
       qualifiedTypeIds: sql<string[]>`array(
         select q.equipment_type_id::text from driver_qualifications q

@@ -5,7 +5,6 @@ import { withIdempotency } from '../../core/idempotency';
 import { mutate } from '../../core/transaction';
 import { dispatcherProcedure } from '../../procedures';
 import { ZWorkOrderSummaryOutput } from '../../read/shapes';
-import { selectWorkOrderSummary } from '../../read/work-orders';
 
 /** Assigns equipment and a qualified driver to an order in one atomic step. */
 export const assignDispatch = dispatcherProcedure
@@ -26,10 +25,7 @@ export const assignDispatch = dispatcherProcedure
             key: idempotencyKey,
             input: fields,
           },
-          async () => {
-            await assignDispatchCore(tx, actor, fields);
-            return selectWorkOrderSummary(tx, fields.workOrderId);
-          },
+          () => assignDispatchCore(tx, actor, fields),
         ),
       { refill: false },
     );
