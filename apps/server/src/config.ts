@@ -45,6 +45,9 @@ const ZConfigSchema = z
 
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+
+    /** How often the operations statistics counted in memory are written (one statement each). */
+    USAGE_FLUSH_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   })
   .refine((c) => !(c.NODE_ENV === 'production' && c.OIDC_ALLOW_INSECURE_HTTP), {
     message: 'OIDC_ALLOW_INSECURE_HTTP must not be set in production',

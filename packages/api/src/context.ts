@@ -1,6 +1,7 @@
 import type { Database } from '@dispatch/db';
 import type { TPrincipal } from '@dispatch/domain';
 import type { LogFn } from 'pino';
+import type { TUsageCall } from './usage/collector';
 
 /**
  * What every procedure receives. The server builds it from a verified session or token; tests build
@@ -20,6 +21,17 @@ export interface TContext {
   principal: TPrincipal | null;
   log: TLog;
   requestId: string;
+  /**
+   * The server's usage collector (operations statistics). Optional: tests and scripts that build
+   * a context without one simply count nothing.
+   */
+  usage?: TUsageRecorder;
+}
+
+/** What procedures need of the usage collector: record a call, write the counts now. */
+export interface TUsageRecorder {
+  record: (call: TUsageCall) => void;
+  flush: () => Promise<boolean>;
 }
 
 export function createContextInner(input: TContext): TContext {

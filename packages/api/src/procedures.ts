@@ -9,19 +9,33 @@ import { t } from './trpc';
  * The one place errors are mapped: domain errors and known constraint violations become their tRPC
  * code with a reason; anything else is logged with the request id and becomes a bare
  * INTERNAL_SERVER_ERROR without its cause, so no internals can leave the server.
+ *
+ * It is also where every call is counted for the operations report (`ctx.usage`, absent in tests
+ * that build a context without it): path, subject, duration and the code and reason the caller
+ * gets. Recording is a few in-memory increments; the collector writes them in batches.
  */
 const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
   const started = performance.now();
   const log = ctx.log.child({ requestId: ctx.requestId, path, subject: ctx.principal?.subject });
   const result = await next({ ctx: { log } });
-  const ms = Math.round(performance.now() - started);
+  const elapsed = performance.now() - started;
+  const ms = Math.round(elapsed);
+  const subject = ctx.principal?.subject;
   if (result.ok) {
+    ctx.usage?.record({ path, subject, ms: elapsed, error: null });
     log.debug({ type, ms }, 'procedure ok');
     return result;
   }
   const error = result.error;
   const domain = findDomainError(error) ?? domainErrorFromPg(error);
   if (domain) {
+    const mapped = domainToTRPCError(domain);
+    ctx.usage?.record({
+      path,
+      subject,
+      ms: elapsed,
+      error: { code: mapped.code, reason: domain.code },
+    });
     if (domain.code === 'CONCURRENT_CONFLICT') {
       log.warn(
         { type, ms, reason: domain.code },
@@ -30,8 +44,9 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
     } else {
       log.debug({ type, ms, reason: domain.code }, 'procedure refused');
     }
-    throw domainToTRPCError(domain);
+    throw mapped;
   }
+  ctx.usage?.record({ path, subject, ms: elapsed, error: { code: error.code, reason: null } });
   if (error.code !== 'INTERNAL_SERVER_ERROR') {
     log.debug({ type, ms, code: error.code }, 'procedure refused');
     throw error;

@@ -9,3 +9,8 @@ export * from './events';
 export * from './settings';
 export * from './idempotency-keys';
 export * from './sessions';
+export * from './usage-procedure-weeks';
+export * from './usage-procedure-users';
+export * from './usage-errors';
+export * from './usage-presence';
+export * from './usage-daily-peaks';

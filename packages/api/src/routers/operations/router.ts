@@ -1,3 +1,4 @@
 import { router } from '../../trpc';
+import { operationsReport } from './report';
 
-export const operationsRouter = router({});
+export const operationsRouter = router({ report: operationsReport });
