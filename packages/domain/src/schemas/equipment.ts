@@ -50,3 +50,7 @@ export const ZListEquipmentSchema = ZPageInputSchema.extend({
   search: ZSearchSchema,
 });
 export type TListEquipment = z.input<typeof ZListEquipmentSchema>;
+
+/** One unit's history (dispatches and status changes), newest first, a page at a time. */
+export const ZEquipmentHistorySchema = ZPageInputSchema.extend({ id: ZIdSchema });
+export type TEquipmentHistory = z.input<typeof ZEquipmentHistorySchema>;

@@ -1,5 +1,6 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import { EquipmentStatusActions } from './equipment-status-actions';
 import type { TEquipmentItem } from './equipment-types';
 import { EquipmentStatusBadge } from '../../components/resource-badges';
@@ -27,7 +28,11 @@ export function EquipmentTable(props: {
         <Table.Tbody>
           {props.items.map((item) => (
             <Table.Tr key={item.id}>
-              <Table.Th scope="row">{item.code}</Table.Th>
+              <Table.Th scope="row">
+                <Anchor component={Link} to={`/equipment/${item.id}`}>
+                  {item.code}
+                </Anchor>
+              </Table.Th>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{item.name}</Table.Td>
               <Table.Td>{item.typeName}</Table.Td>
               <Table.Td>

@@ -1,9 +1,30 @@
-import { Paper, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Paper, Text, Timeline, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
 import { eventAction, eventDetails } from './event-text';
 import { formatDateTime } from './time';
 
 type TEvent = RouterOutputs['workOrders']['get']['timeline'][number];
+
+/** A detail line; "FB-01 with Sam" links the unit to its history page. */
+function DetailLine({ event, line }: { event: TEvent; line: string }) {
+  const { equipmentId, equipmentCode } = event.payload;
+  if (
+    typeof equipmentId === 'string' &&
+    typeof equipmentCode === 'string' &&
+    line.startsWith(`${equipmentCode} with `)
+  ) {
+    return (
+      <Text size="sm">
+        <Anchor component={Link} to={`/equipment/${equipmentId}`} inherit>
+          {equipmentCode}
+        </Anchor>
+        {line.slice(equipmentCode.length)}
+      </Text>
+    );
+  }
+  return <Text size="sm">{line}</Text>;
+}
 
 /** Every change to the order, oldest first: when, who, what, and the reasons and notes given. */
 export function WorkOrderTimeline({ events }: { events: TEvent[] }) {
@@ -28,9 +49,7 @@ export function WorkOrderTimeline({ events }: { events: TEvent[] }) {
                 {event.actorName}
               </Text>
               {eventDetails(event).map((line) => (
-                <Text key={line} size="sm">
-                  {line}
-                </Text>
+                <DetailLine key={line} event={event} line={line} />
               ))}
             </Timeline.Item>
           ))}

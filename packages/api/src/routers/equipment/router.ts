@@ -1,6 +1,7 @@
 import { router } from '../../trpc';
 import { createEquipment } from './create';
 import { getEquipment } from './get';
+import { equipmentHistory } from './history';
 import { listEquipment } from './list';
 import { setEquipmentStatus } from './set-status';
 import { updateEquipment } from './update';
@@ -8,6 +9,7 @@ import { updateEquipment } from './update';
 export const equipmentRouter = router({
   list: listEquipment,
   get: getEquipment,
+  history: equipmentHistory,
   create: createEquipment,
   update: updateEquipment,
   setStatus: setEquipmentStatus,
