@@ -8,6 +8,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/trpc': 'http://localhost:3000',
+      '/export': 'http://localhost:3000',
       '/auth': 'http://localhost:3000',
     },
   },

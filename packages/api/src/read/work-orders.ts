@@ -1,9 +1,37 @@
 import type { Executor } from '@dispatch/db';
 import { schema } from '@dispatch/db';
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { TListWorkOrders } from '@dispatch/domain';
+import { and, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { escapeLike } from './cursor';
 import type { TWorkOrderSummaryOutput } from './shapes';
 
 const { workOrders, equipmentTypes, dispatches, equipment, drivers } = schema;
+
+export type TWorkOrderFilters = Pick<
+  TListWorkOrders,
+  'statuses' | 'priorities' | 'equipmentTypeId' | 'search'
+>;
+
+/**
+ * The list's filters as a WHERE condition: status, priority and type, and a search of reference,
+ * title and site. `workOrders.list` and the CSV export share it, so a download holds exactly the
+ * rows the list shows.
+ */
+export function workOrderFilterWhere(filters: TWorkOrderFilters): SQL | undefined {
+  const search = filters.search ? `%${escapeLike(filters.search)}%` : null;
+  return and(
+    filters.statuses?.length ? inArray(workOrders.status, filters.statuses) : undefined,
+    filters.priorities?.length ? inArray(workOrders.priority, filters.priorities) : undefined,
+    filters.equipmentTypeId ? eq(workOrders.equipmentTypeId, filters.equipmentTypeId) : undefined,
+    search
+      ? or(
+          ilike(workOrders.reference, search),
+          ilike(workOrders.title, search),
+          ilike(workOrders.siteAddress, search),
+        )
+      : undefined,
+  );
+}
 
 /** Work orders with their type and active dispatch (equipment, driver) in one query. */
 export async function selectWorkOrders(

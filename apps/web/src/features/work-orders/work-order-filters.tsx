@@ -29,6 +29,20 @@ export function filtersFromParams(params: URLSearchParams): TWorkOrderFilters {
   };
 }
 
+/**
+ * The CSV download of the orders these filters show: the same fields `workOrders.list` takes, as
+ * query parameters of /export/work-orders.csv (search is the debounced text the list uses).
+ */
+export function exportPathFor(filters: TWorkOrderFilters, search: string): string {
+  const params = new URLSearchParams();
+  for (const status of filters.statuses) params.append('statuses', status);
+  for (const priority of filters.priorities) params.append('priorities', priority);
+  if (filters.equipmentTypeId) params.set('equipmentTypeId', filters.equipmentTypeId);
+  if (search) params.set('search', search);
+  const query = params.toString();
+  return `/export/work-orders.csv${query ? `?${query}` : ''}`;
+}
+
 export function WorkOrderFilters(props: {
   value: TWorkOrderFilters;
   onChange: (value: TWorkOrderFilters) => void;

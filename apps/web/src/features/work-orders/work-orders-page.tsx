@@ -8,7 +8,8 @@ import { LiveStatus } from '../../components/live-status';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useCan } from '../auth/use-me';
-import { WorkOrderFilters, filtersFromParams } from './work-order-filters';
+import { DownloadCsvButton } from '../imports/download-csv-button';
+import { WorkOrderFilters, exportPathFor, filtersFromParams } from './work-order-filters';
 import { WorkOrdersTable } from './work-orders-table';
 
 const PAGE_SIZE = 25;
@@ -45,6 +46,8 @@ export default function WorkOrdersPage() {
           fetching={list.isFetching && !list.isFetchingNextPage}
           onRefresh={() => void list.refetch()}
         />
+        {/* Every order matching the filters, not only the pages loaded below. */}
+        <DownloadCsvButton path={exportPathFor(filters, search)} label="Download CSV" />
         {canOperate && (
           <Button component={Link} to="/work-orders/new">
             New work order

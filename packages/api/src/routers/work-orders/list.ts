@@ -1,11 +1,11 @@
 import { schema } from '@dispatch/db';
 import { ZListWorkOrdersSchema } from '@dispatch/domain';
-import { and, desc, eq, ilike, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { viewerProcedure } from '../../procedures';
-import { decodeCursor, encodeCursor, escapeLike } from '../../read/cursor';
+import { decodeCursor, encodeCursor } from '../../read/cursor';
 import { ZWorkOrderSummaryOutput, pageOf } from '../../read/shapes';
-import { selectWorkOrders } from '../../read/work-orders';
+import { selectWorkOrders, workOrderFilterWhere } from '../../read/work-orders';
 
 const { workOrders } = schema;
 
@@ -15,21 +15,8 @@ export const listWorkOrders = viewerProcedure
   .output(pageOf(ZWorkOrderSummaryOutput))
   .query(async ({ ctx, input }) => {
     const after = decodeCursor(input.cursor, z.tuple([z.number().int()]));
-    const search = input.search ? `%${escapeLike(input.search)}%` : null;
     const rows = await selectWorkOrders(ctx.db, {
-      where: and(
-        input.statuses?.length ? inArray(workOrders.status, input.statuses) : undefined,
-        input.priorities?.length ? inArray(workOrders.priority, input.priorities) : undefined,
-        input.equipmentTypeId ? eq(workOrders.equipmentTypeId, input.equipmentTypeId) : undefined,
-        search
-          ? or(
-              ilike(workOrders.reference, search),
-              ilike(workOrders.title, search),
-              ilike(workOrders.siteAddress, search),
-            )
-          : undefined,
-        after ? lt(workOrders.number, after[0]) : undefined,
-      ),
+      where: and(workOrderFilterWhere(input), after ? lt(workOrders.number, after[0]) : undefined),
       orderBy: [desc(workOrders.number)],
       limit: input.limit + 1,
     });
