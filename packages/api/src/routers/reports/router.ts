@@ -1,3 +1,8 @@
 import { router } from '../../trpc';
+import { reportCompletion } from './completion';
+import { reportUtilization } from './utilization';
 
-export const reportsRouter = router({});
+export const reportsRouter = router({
+  completion: reportCompletion,
+  utilization: reportUtilization,
+});
