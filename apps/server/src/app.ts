@@ -11,8 +11,10 @@ import { cookieSettings } from './auth/cookies';
 import type { TOidcClient } from './auth/oidc-client';
 import type { TTokenVerifier } from './auth/token-verifier';
 import { trpcPlugin } from './plugins/trpc';
+import { usagePlugin } from './plugins/usage';
 import { webPlugin } from './plugins/web';
 import { authRoutes } from './routes/auth';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 
 export interface TAppDeps {
@@ -111,7 +113,9 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   const authDeps = { config, db: database.db, cookies, policy, verifyToken: deps.verifyToken };
   await app.register(healthRoutes, { db: database.db });
   await app.register(authRoutes, { ...authDeps, config, oidc: deps.oidc });
+  await app.register(usagePlugin, { database, flushSeconds: config.USAGE_FLUSH_SECONDS });
   await app.register(trpcPlugin, authDeps);
+  await app.register(exportRoutes, authDeps);
   await app.register(webPlugin, { distDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST });
   return app;
 }

@@ -13,4 +13,7 @@ export * from './schemas/dispatch';
 export * from './schemas/driver-app';
 export * from './schemas/queue';
 export * from './schemas/settings';
+export * from './schemas/imports';
+export * from './schemas/reports';
+export * from './schemas/operations';
 export * from './transport';

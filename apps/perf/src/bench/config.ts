@@ -6,11 +6,30 @@
  *   temporary directory.
  * - BENCH_SECONDS: how long each scenario is measured (default 10).
  * - BENCH_MIXED_SECONDS: how long the mixed run lasts (default 60; 0 skips it).
+ * - BENCH_ONLY: a comma-separated subset of the scenarios (equipment, summary, assign, mixed) for
+ *   working on one of them; the baselines each needs still run. Default: all.
+ * - BENCH_CPU_PROFILE_DIR: when set, the server runs with `--cpu-prof` and writes its V8 CPU
+ *   profile there on exit (open it in Chrome DevTools or speedscope).
  */
 export interface TBenchConfig {
   databaseUrl: string | undefined;
   seconds: number;
   mixedSeconds: number;
+  only: ReadonlySet<TScenarioName>;
+  cpuProfileDir: string | undefined;
+}
+
+export const SCENARIO_NAMES = ['equipment', 'summary', 'assign', 'mixed'] as const;
+export type TScenarioName = (typeof SCENARIO_NAMES)[number];
+
+function scenarioSet(raw: string | undefined): ReadonlySet<TScenarioName> {
+  if (raw === undefined || raw.trim() === '') return new Set(SCENARIO_NAMES);
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIO_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')}; use ${SCENARIO_NAMES.join(', ')}`);
+  }
+  return new Set(names as TScenarioName[]);
 }
 
 function nonNegativeInt(name: string, fallback: number, min: number): number {
@@ -28,5 +47,7 @@ export function loadBenchConfig(): TBenchConfig {
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     seconds: nonNegativeInt('BENCH_SECONDS', 10, 1),
     mixedSeconds: nonNegativeInt('BENCH_MIXED_SECONDS', 60, 0),
+    only: scenarioSet(process.env.BENCH_ONLY),
+    cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR || undefined,
   };
 }

@@ -16,6 +16,8 @@ async function main() {
       databaseUrl: database.url,
       seconds: config.seconds,
       mixedSeconds: config.mixedSeconds,
+      only: config.only,
+      cpuProfileDir: config.cpuProfileDir,
       progress: (line) => console.log(line),
     });
     console.log(`\n${formatExplained(result.explained)}`);

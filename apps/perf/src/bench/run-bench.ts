@@ -15,6 +15,7 @@ import { prepareCrews, runMixed } from './mixed';
 import { peakRssMb } from './process-memory';
 import type { TRow } from './report';
 import * as scenario from './scenarios';
+import type { TScenarioName } from './config';
 
 /** The pool size the real server is started with (DATABASE_POOL_MAX), used for the baselines too. */
 const POOL_MAX = 20;
@@ -38,9 +39,11 @@ export async function runBench(options: {
   databaseUrl: string;
   seconds: number;
   mixedSeconds: number;
+  only: ReadonlySet<TScenarioName>;
+  cpuProfileDir?: string | undefined;
   progress: (line: string) => void;
 }): Promise<TBenchResult> {
-  const { seconds, progress } = options;
+  const { seconds, progress, only } = options;
   const workDir = await mkdtemp(join(tmpdir(), 'dispatch-bench-'));
   const admin = postgres(options.databaseUrl, { max: 2, onnotice: () => undefined });
   const cert = makeSelfSignedCert(workDir);
@@ -54,6 +57,9 @@ export async function runBench(options: {
     webClient: identity.webClient,
     audience: AUDIENCE,
     caFile: cert.certFile,
+    ...(options.cpuProfileDir
+      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] }
+      : {}),
   });
   let baseline: Awaited<ReturnType<typeof startBaselineProcess>> | undefined;
   const rows: TRow[] = [];
@@ -97,83 +103,95 @@ export async function runBench(options: {
       target: '-',
     });
 
-    const ids = (
-      await admin<{ id: string }[]>`select id from equipment where code like 'BE-%'
+    if (only.has('equipment')) {
+      const ids = (
+        await admin<{ id: string }[]>`select id from equipment where code like 'BE-%'
         order by code desc limit 100`
-    ).map((r) => r.id);
-    progress('2. equipment.get: plain SQL route, then tRPC');
-    const eqSql = await scenario.equipmentSql(baseline.url, ids, seconds);
-    rows.push({
-      scenario: 'baseline: equipment SQL route',
-      load: eqSql,
-      baseline: 'bare',
-      ratio: eqSql.rps / bare.rps,
-      target: '-',
-    });
-    const eqTrpc = await scenario.equipmentTrpc(appUrl, token, ids, seconds);
-    rows.push({
-      scenario: 'equipment.get (tRPC)',
-      load: eqTrpc,
-      baseline: 'SQL route',
-      ratio: eqTrpc.rps / eqSql.rps,
-      target: 'ratio >= 0.6',
-      met: eqTrpc.rps / eqSql.rps >= 0.6 && eqTrpc.errors === 0,
-    });
+      ).map((r) => r.id);
+      progress('2. equipment.get: plain SQL route, then tRPC');
+      const eqSql = await scenario.equipmentSql(baseline.url, ids, seconds);
+      rows.push({
+        scenario: 'baseline: equipment SQL route',
+        load: eqSql,
+        baseline: 'bare',
+        ratio: eqSql.rps / bare.rps,
+        target: '-',
+      });
+      const eqTrpc = await scenario.equipmentTrpc(appUrl, token, ids, seconds);
+      rows.push({
+        scenario: 'equipment.get (tRPC)',
+        load: eqTrpc,
+        baseline: 'SQL route',
+        ratio: eqTrpc.rps / eqSql.rps,
+        target: 'ratio >= 0.6',
+        met: eqTrpc.rps / eqSql.rps >= 0.6 && eqTrpc.errors === 0,
+      });
+    }
 
-    progress('3. dashboard.summary on the large dataset');
-    const bare2 = await scenario.bare(baseline.url, seconds);
-    const summary = await scenario.dashboardSummary(appUrl, await identity.serviceToken(), seconds);
-    rows.push({
-      scenario: 'dashboard.summary (100k orders)',
-      load: summary,
-      baseline: 'bare',
-      ratio: summary.rps / bare2.rps,
-      target: 'p99 <= 20 ms, >= 2,000 req/s',
-      met: summary.p99 <= 20 && summary.rps >= 2000 && summary.errors === 0,
-    });
-    const explained = await explainSummary(admin);
+    let explained: TExplained[] = [];
+    if (only.has('summary')) {
+      progress('3. dashboard.summary on the large dataset');
+      const bare2 = await scenario.bare(baseline.url, seconds);
+      const summary = await scenario.dashboardSummary(
+        appUrl,
+        await identity.serviceToken(),
+        seconds,
+      );
+      rows.push({
+        scenario: 'dashboard.summary (100k orders)',
+        load: summary,
+        baseline: 'bare',
+        ratio: summary.rps / bare2.rps,
+        target: 'p99 <= 20 ms, >= 2,000 req/s',
+        met: summary.p99 <= 20 && summary.rps >= 2000 && summary.errors === 0,
+      });
+      explained = await explainSummary(admin);
+    }
 
-    progress('4. dispatch.assign: raw SQL transaction, then tRPC');
-    const poolSize = seconds * 1500 + 500;
-    const baseTriples = await prepareAssignPool(admin, 'base', poolSize);
-    const trpcTriples = await prepareAssignPool(admin, 'trpc', poolSize);
-    const rawAssign = await scenario.assignments({
-      url: baseline.url,
-      path: '/assign',
-      headers: {},
-      triples: baseTriples,
-      body: scenario.rawAssignBody,
-      seconds,
-      warm: 300,
-    });
-    rows.push({
-      scenario: 'baseline: raw assignment tx',
-      load: rawAssign,
-      baseline: 'bare',
-      ratio: rawAssign.rps / bare2.rps,
-      target: '-',
-      note: rawAssign.exhausted ? 'triple pool exhausted' : undefined,
-    });
-    const trpcAssign = await scenario.assignments({
-      url: appUrl,
-      path: '/trpc/dispatch.assign',
-      headers: { authorization: `Bearer ${await identity.serviceToken()}` },
-      triples: trpcTriples,
-      body: scenario.trpcAssignBody,
-      seconds,
-      warm: 300,
-    });
-    rows.push({
-      scenario: 'dispatch.assign (tRPC)',
-      load: trpcAssign,
-      baseline: 'raw tx',
-      ratio: trpcAssign.rps / rawAssign.rps,
-      target: 'ratio >= 0.6',
-      met: trpcAssign.rps / rawAssign.rps >= 0.6 && trpcAssign.errors === 0,
-      note: trpcAssign.exhausted ? 'triple pool exhausted' : undefined,
-    });
+    if (only.has('assign')) {
+      const bare3 = await scenario.bare(baseline.url, seconds);
+      progress('4. dispatch.assign: raw SQL transaction, then tRPC');
+      const poolSize = seconds * 1500 + 500;
+      const baseTriples = await prepareAssignPool(admin, 'base', poolSize);
+      const trpcTriples = await prepareAssignPool(admin, 'trpc', poolSize);
+      const rawAssign = await scenario.assignments({
+        url: baseline.url,
+        path: '/assign',
+        headers: {},
+        triples: baseTriples,
+        body: scenario.rawAssignBody,
+        seconds,
+        warm: 300,
+      });
+      rows.push({
+        scenario: 'baseline: raw assignment tx',
+        load: rawAssign,
+        baseline: 'bare',
+        ratio: rawAssign.rps / bare3.rps,
+        target: '-',
+        note: rawAssign.exhausted ? 'triple pool exhausted' : undefined,
+      });
+      const trpcAssign = await scenario.assignments({
+        url: appUrl,
+        path: '/trpc/dispatch.assign',
+        headers: { authorization: `Bearer ${await identity.serviceToken()}` },
+        triples: trpcTriples,
+        body: scenario.trpcAssignBody,
+        seconds,
+        warm: 300,
+      });
+      rows.push({
+        scenario: 'dispatch.assign (tRPC)',
+        load: trpcAssign,
+        baseline: 'raw tx',
+        ratio: trpcAssign.rps / rawAssign.rps,
+        target: 'ratio >= 0.6',
+        met: trpcAssign.rps / rawAssign.rps >= 0.6 && trpcAssign.errors === 0,
+        note: trpcAssign.exhausted ? 'triple pool exhausted' : undefined,
+      });
+    }
 
-    if (options.mixedSeconds > 0) {
+    if (only.has('mixed') && options.mixedSeconds > 0) {
       progress(`5. mixed run for ${options.mixedSeconds} s`);
       const crews = await prepareCrews(admin, identity.drivers, (user) =>
         signInDriver({ appUrl, ca: cert.cert, username: user.username, password: user.password }),

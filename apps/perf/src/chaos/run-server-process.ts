@@ -19,6 +19,8 @@ export interface TServerProcessOptions {
   audience: string;
   /** The provider's certificate, trusted by the child through NODE_EXTRA_CA_CERTS. */
   caFile: string;
+  /** Extra flags for the server's node (tsx passes them on), e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 export interface TServerProcess {
@@ -74,7 +76,7 @@ export function serverProcess(options: TServerProcessOptions): TServerProcess {
   async function start() {
     let output = '';
     expectingExit = false;
-    const spawned = spawn(join(SERVER_DIR, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    const spawned = spawn(join(SERVER_DIR, 'node_modules', '.bin', 'tsx'), [...(options.nodeArgs ?? []), 'src/main.ts'], {
       cwd: SERVER_DIR,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

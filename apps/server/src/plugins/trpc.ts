@@ -1,6 +1,6 @@
 import { appRouter, type AppRouter } from '@dispatch/api';
 import type { Database } from '@dispatch/db';
-import type { TPrincipal } from '@dispatch/domain';
+import { MAX_IMPORT_BYTES, type TPrincipal } from '@dispatch/domain';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import { authenticate, type TAuthDeps } from '../auth/authenticate';
@@ -32,6 +32,12 @@ export async function trpcPlugin(app: FastifyInstance, deps: TAuthDeps & { db: D
       if (principal === 'replied') return reply;
       request.principal = principal;
     });
+    // A CSV import (up to MAX_IMPORT_BYTES) arrives JSON-escaped in a tRPC body, where quotes and
+    // line breaks take two bytes; three times the file limit leaves room for any real file, and a
+    // bigger body is refused with 413 before it is parsed (Fastify's default would be 1 MiB).
+    scope.addHook('onRoute', (route) => {
+      route.bodyLimit = 3 * MAX_IMPORT_BYTES;
+    });
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -41,6 +47,7 @@ export async function trpcPlugin(app: FastifyInstance, deps: TAuthDeps & { db: D
           principal: req.principal,
           log: req.log,
           requestId: req.id,
+          usage: req.server.usage,
         }),
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>);

@@ -13,7 +13,10 @@ const NAV = [
   { to: '/queue', label: 'Queue' },
   { to: '/equipment', label: 'Equipment' },
   { to: '/drivers', label: 'Drivers' },
+  { to: '/reports', label: 'Reports' },
   { to: '/settings', label: 'Settings' },
+  { to: '/import', label: 'Import', admin: true },
+  { to: '/operations', label: 'Operations', admin: true },
 ];
 
 /** The desktop layout for dispatchers, admins and viewers; drivers are sent to their phone view. */
@@ -21,6 +24,7 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const nav = NAV.filter((item) => !item.admin || me.data?.capabilities.includes('administer'));
   if (me.data && !me.data.capabilities.includes('read')) {
     return (
       <Navigate to={me.data.capabilities.includes('drive') ? '/driver' : '/no-access'} replace />
@@ -63,7 +67,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <NavLink
               key={item.to}
               component={RouterLink}

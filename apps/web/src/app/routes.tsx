@@ -11,8 +11,14 @@ const WorkOrderCreatePage = lazy(() => import('../features/work-orders/work-orde
 const WorkOrderDetailPage = lazy(() => import('../features/work-orders/work-order-detail-page'));
 const QueuePage = lazy(() => import('../features/queue/queue-page'));
 const EquipmentPage = lazy(() => import('../features/equipment/equipment-page'));
+const EquipmentHistoryPage = lazy(
+  () => import('../features/equipment-history/equipment-history-page'),
+);
 const DriversPage = lazy(() => import('../features/drivers/drivers-page'));
+const ReportsPage = lazy(() => import('../features/reports/reports-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
+const ImportPage = lazy(() => import('../features/imports/import-page'));
+const OperationsPage = lazy(() => import('../features/operations/operations-page'));
 const DriverPage = lazy(() => import('../features/driver-app/driver-page'));
 const NoAccessPage = lazy(() => import('./no-access-page'));
 
@@ -34,8 +40,12 @@ export function createRouter() {
         { path: 'work-orders/:id', element: <WorkOrderDetailPage /> },
         { path: 'queue', element: <QueuePage /> },
         { path: 'equipment', element: <EquipmentPage /> },
+        { path: 'equipment/:id', element: <EquipmentHistoryPage /> },
         { path: 'drivers', element: <DriversPage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'import', element: <ImportPage /> },
+        { path: 'operations', element: <OperationsPage /> },
       ],
     },
   ]);
