@@ -76,14 +76,18 @@ export function serverProcess(options: TServerProcessOptions): TServerProcess {
   async function start() {
     let output = '';
     expectingExit = false;
-    const spawned = spawn(join(SERVER_DIR, 'node_modules', '.bin', 'tsx'), [...(options.nodeArgs ?? []), 'src/main.ts'], {
-      cwd: SERVER_DIR,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group: tsx runs the server in a child node process, and SIGKILL must take
-      // both (a signal to the group), not leave the real server running as an orphan.
-      detached: true,
-    });
+    const spawned = spawn(
+      join(SERVER_DIR, 'node_modules', '.bin', 'tsx'),
+      [...(options.nodeArgs ?? []), 'src/main.ts'],
+      {
+        cwd: SERVER_DIR,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: tsx runs the server in a child node process, and SIGKILL must take
+        // both (a signal to the group), not leave the real server running as an orphan.
+        detached: true,
+      },
+    );
     child = spawned;
     state.starts += 1;
     const append = (chunk: Buffer) => {
