@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TDatabaseHandle } from '@dispatch/db';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import type { TServerConfig } from './config';
 import { cookieSettings } from './auth/cookies';
 import type { TOidcClient } from './auth/oidc-client';
 import type { TTokenVerifier } from './auth/token-verifier';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { trpcPlugin } from './plugins/trpc';
 import { usagePlugin } from './plugins/usage';
 import { webPlugin } from './plugins/web';
@@ -82,20 +82,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     });
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'", new URL(config.OIDC_ISSUER).origin],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: tls ? { maxAge: 31536000, includeSubDomains: true } : false,
-  });
+  registerSecurityHeaders(app, { oidcIssuer: config.OIDC_ISSUER, hsts: tls !== null });
   await app.register(fastifyRateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
