@@ -24,7 +24,10 @@ async function main() {
     console.log(`\n${formatTable(result.rows)}`);
     for (const row of result.rows.filter((r) => r.note))
       console.log(`note: ${row.scenario}: ${row.note}`);
-    console.log(`server peak RSS (VmHWM): ${result.peakRssMb.toFixed(0)} MB`);
+    console.log(`server peak RSS (VmHWM), whole run: ${result.peakRssMb.toFixed(0)} MB`);
+    if (result.mixedPeakRssMb !== null) {
+      console.log(`server peak RSS (VmHWM), mixed run: ${result.mixedPeakRssMb.toFixed(0)} MB`);
+    }
     const file = await writeResults({
       at: new Date().toISOString(),
       cores: cpus().length,

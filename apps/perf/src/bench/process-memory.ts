@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 function children(pid: number): number[] {
   try {
@@ -21,13 +21,31 @@ function statusField(pid: number, field: string): number {
   }
 }
 
+function processTree(rootPid: number): number[] {
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) pids.push(...children(pids[i] ?? 0));
+  return pids;
+}
+
+/**
+ * Starts a new peak: writing 5 to `/proc/<pid>/clear_refs` resets VmHWM to the current resident
+ * size (Linux 4.0+), so the next `peakRssMb` covers only what ran after this call.
+ */
+export function resetPeakRss(rootPid: number): void {
+  for (const pid of processTree(rootPid)) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      // Gone, or not ours: its peak simply is not reset.
+    }
+  }
+}
+
 /**
  * Peak resident memory (VmHWM, MB) of the server's node process: the spawned pid is tsx, which runs
  * the server in a child node process, so this takes the largest peak among the process and its
  * descendants.
  */
 export function peakRssMb(rootPid: number): number {
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) pids.push(...children(pids[i] ?? 0));
-  return Math.max(...pids.map((pid) => statusField(pid, 'VmHWM'))) / 1024;
+  return Math.max(...processTree(rootPid).map((pid) => statusField(pid, 'VmHWM'))) / 1024;
 }
