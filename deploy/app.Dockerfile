@@ -38,4 +38,7 @@ RUN chmod 0755 /usr/local/bin/dispatch-entrypoint
 WORKDIR /app/apps/server
 EXPOSE 3000
 ENTRYPOINT ["/usr/local/bin/dispatch-entrypoint"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# A young generation of at most 8 MB per semi-space (V8's default is 16): under load the default
+# grew the server to about 265 MB resident, 8 MB keeps it near 230 MB at the same throughput
+# (docs/performance.md). apps/perf starts the server with the same flag.
+CMD ["node", "--max-semi-space-size=8", "--import", "tsx", "src/main.ts"]

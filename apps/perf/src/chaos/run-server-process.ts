@@ -5,6 +5,9 @@ import { httpRequest } from './http';
 
 const SERVER_DIR = join(import.meta.dirname, '..', '..', '..', 'server');
 
+/** The node flags of the production image's CMD (deploy/app.Dockerfile), so memory compares. */
+export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=8'];
+
 /** The plain-text lines of the output (the uncaught error and its first frames), not the JSON log. */
 function crashSummary(output: string): string {
   const plain = output.split('\n').filter((line) => line.trim() && !line.startsWith('{'));
@@ -78,7 +81,7 @@ export function serverProcess(options: TServerProcessOptions): TServerProcess {
     expectingExit = false;
     const spawned = spawn(
       join(SERVER_DIR, 'node_modules', '.bin', 'tsx'),
-      [...(options.nodeArgs ?? []), 'src/main.ts'],
+      [...PRODUCTION_NODE_ARGS, ...(options.nodeArgs ?? []), 'src/main.ts'],
       {
         cwd: SERVER_DIR,
         env,
