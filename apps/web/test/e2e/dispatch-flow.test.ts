@@ -1,48 +1,16 @@
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
-import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, openPersona, signIn, type TPersona } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, signIn } from './chromium';
+import { RESULTS, useEmbeddedApp } from './embedded-app';
 
 // The whole product as people use it: the real server in embedded mode (local PostgreSQL, local
 // OpenID provider, demo data) serving the built web app, driven in real Chromium.
-const WEB_DIST = join(import.meta.dirname, '..', '..', 'dist');
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 const FAST_REFRESH_MS = 1000;
 
-let dataDir: string;
-let run: TEmbeddedRun;
-let appUrl: string;
-const personas: TPersona[] = [];
+const app = useEmbeddedApp();
 
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'dispatch-e2e-'));
-  await chmod(dataDir, 0o755);
-  const appPort = await findFreePort();
-  run = startEmbeddedProcess({
-    dataDir,
-    appPort,
-    oidcPort: await findFreePort(),
-    webDistDir: WEB_DIST,
-  });
-  await run.ready;
-  appUrl = `http://localhost:${appPort}`;
-});
-afterAll(async () => {
-  await Promise.all(personas.map((p) => p.close()));
-  await run?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function persona(options: Parameters<typeof openPersona>[0]) {
-  const opened = await openPersona(options);
-  personas.push(opened);
-  return opened;
-}
+const persona = app.persona;
 
 async function pickOption(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: label }).click();
@@ -50,7 +18,7 @@ async function pickOption(page: Page, label: string, option: string | RegExp) {
 }
 
 async function createWorkOrder(page: Page, title: string) {
-  await page.goto(`${appUrl}/work-orders/new`);
+  await page.goto(`${app.url}/work-orders/new`);
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Site address').fill('Pier 4, Harbour Road');
   await pickOption(page, 'Equipment type', 'flatbed');
@@ -69,7 +37,7 @@ async function countOf(page: Page, status: string) {
 describe('dispatch in the browser', () => {
   it('an admin switches to manual dispatch in Settings', async () => {
     const admin = await persona({ viewport: DESKTOP });
-    await signIn(admin.page, appUrl, 'admin', run.password('admin'), '/settings');
+    await signIn(admin.page, app.url, 'admin', app.password('admin'), '/settings');
     const toggle = admin.page.getByRole('switch', { name: /Auto-dispatch/ });
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click({ force: true });
@@ -83,8 +51,8 @@ describe('dispatch in the browser', () => {
       mobile: true,
       refreshIntervalMs: FAST_REFRESH_MS,
     });
-    await signIn(driver.page, appUrl, 'driver', run.password('driver'));
-    await driver.page.waitForURL(`${appUrl}/driver`);
+    await signIn(driver.page, app.url, 'driver', app.password('driver'));
+    await driver.page.waitForURL(`${app.url}/driver`);
     // The demo driver is on his way to a seeded job: finish it first.
     const card = driver.page.getByTestId('current-job');
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -97,10 +65,10 @@ describe('dispatch in the browser', () => {
     await expect.poll(() => card.isVisible()).toBe(false);
 
     const dispatcher = await persona({ viewport: DESKTOP, refreshIntervalMs: FAST_REFRESH_MS });
-    await signIn(dispatcher.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    await signIn(dispatcher.page, app.url, 'dispatcher', app.password('dispatcher'));
     // The dashboard on the dispatcher's second screen: its own window, left alone from now on.
     const wall = await persona({ viewport: DESKTOP, refreshIntervalMs: FAST_REFRESH_MS });
-    await signIn(wall.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    await signIn(wall.page, app.url, 'dispatcher', app.password('dispatcher'));
     const dashboard = wall.page;
     await expect.poll(() => countOf(dashboard, 'completed')).toBeGreaterThan(0);
     const completedBefore = await countOf(dashboard, 'completed');
@@ -147,11 +115,11 @@ describe('dispatch in the browser', () => {
 
   it("a second dispatcher's conflicting assignment shows what happened and offers another pair", async () => {
     const first = await persona({ viewport: DESKTOP });
-    await signIn(first.page, appUrl, 'dispatcher', run.password('dispatcher'));
+    await signIn(first.page, app.url, 'dispatcher', app.password('dispatcher'));
     const orderA = await createWorkOrder(first.page, 'Collect scaffolding, block A');
     const orderB = await createWorkOrder(first.page, 'Collect scaffolding, block B');
     const second = await persona({ viewport: DESKTOP });
-    await signIn(second.page, appUrl, 'admin', run.password('admin'), new URL(orderB).pathname);
+    await signIn(second.page, app.url, 'admin', app.password('admin'), new URL(orderB).pathname);
 
     await first.page.goto(orderA);
     await first.page.getByRole('button', { name: 'Assign' }).click();
@@ -184,18 +152,18 @@ describe('dispatch in the browser', () => {
 
   it('a viewer sees everything and no action buttons', async () => {
     const viewer = await persona({ viewport: DESKTOP });
-    await signIn(viewer.page, appUrl, 'viewer', run.password('viewer'));
+    await signIn(viewer.page, app.url, 'viewer', app.password('viewer'));
     await expect.poll(() => viewer.page.getByTestId('count-queued').isVisible()).toBe(true);
     const actions =
       /^(Assign|Cancel|Release|Complete|New work order|Fill queue now|Add equipment|Add driver|Edit)/;
     for (const path of ['/', '/work-orders', '/queue', '/equipment', '/drivers', '/settings']) {
-      await viewer.page.goto(`${appUrl}${path}`);
+      await viewer.page.goto(`${app.url}${path}`);
       await expect
         .poll(() => viewer.page.getByTestId('live-status').first().innerText())
         .toMatch(/Updated/);
       expect(await viewer.page.getByRole('button', { name: actions }).count(), path).toBe(0);
     }
-    await viewer.page.goto(`${appUrl}/work-orders?status=queued`);
+    await viewer.page.goto(`${app.url}/work-orders?status=queued`);
     await viewer.page
       .getByRole('link', { name: /^WO-\d{6}$/ })
       .first()

@@ -1,46 +1,17 @@
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
-import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, openPersona, signIn, type TPersona } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, signIn } from './chromium';
+import { RESULTS, useEmbeddedApp } from './embedded-app';
 
 // The operations report as an admin uses it: the real server in embedded mode (demo data, its own
 // usage collector) serving the built web app, in real Chromium.
-const WEB_DIST = join(import.meta.dirname, '..', '..', 'dist');
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 const FIRST_DRAW = { timeout: 15_000 };
 
-let dataDir: string;
-let run: TEmbeddedRun;
-let appUrl: string;
-const personas: TPersona[] = [];
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'dispatch-e2e-'));
-  await chmod(dataDir, 0o755);
-  const appPort = await findFreePort();
-  run = startEmbeddedProcess({
-    dataDir,
-    appPort,
-    oidcPort: await findFreePort(),
-    webDistDir: WEB_DIST,
-  });
-  await run.ready;
-  appUrl = `http://localhost:${appPort}`;
-});
-afterAll(async () => {
-  await Promise.all(personas.map((p) => p.close()));
-  await run?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useEmbeddedApp();
 
 async function signedIn(username: 'admin' | 'dispatcher') {
-  const persona = await openPersona({ viewport: DESKTOP });
-  personas.push(persona);
-  await signIn(persona.page, appUrl, username, run.password(username));
+  const persona = await app.persona({ viewport: DESKTOP });
+  await signIn(persona.page, app.url, username, app.password(username));
   return persona.page;
 }
 
@@ -50,12 +21,12 @@ describe('operations report in the browser', () => {
     const loaded = () => page.getByTestId('live-status').first().innerText();
     await expect.poll(loaded, FIRST_DRAW).toMatch(/Updated/);
     await page.getByRole('link', { name: 'Work orders' }).click();
-    await page.waitForURL(`${appUrl}/work-orders`);
+    await page.waitForURL(`${app.url}/work-orders`);
     // The old page stays up while the new one's chunk loads: wait for the new heading first.
     await page.getByRole('heading', { name: 'Work orders', level: 2 }).waitFor();
     await expect.poll(loaded, FIRST_DRAW).toMatch(/Updated/);
     await page.getByRole('link', { name: 'Operations' }).click();
-    await page.waitForURL(`${appUrl}/operations`);
+    await page.waitForURL(`${app.url}/operations`);
 
     // The demo data has 22 completed dispatches: well under the 500 of a bigger deployment.
     const dispatches = page.getByTestId('threshold-completed_dispatches');
@@ -91,7 +62,7 @@ describe('operations report in the browser', () => {
     const page = await signedIn('dispatcher');
     await expect.poll(() => page.getByRole('link', { name: 'Work orders' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Operations' }).count()).toBe(0);
-    await page.goto(`${appUrl}/operations`);
+    await page.goto(`${app.url}/operations`);
     await expect
       .poll(() => page.getByText('Only admins can see the operations report.').isVisible())
       .toBe(true);

@@ -1,54 +1,26 @@
-import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
-import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, openPersona, signIn, type TPersona } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { PHONE, signIn } from './chromium';
+import { RESULTS, useEmbeddedApp } from './embedded-app';
 
 // Reports and equipment history as people use them: the real server in embedded mode (demo data)
 // serving the built web app, in real Chromium, with the browser in a zone far from UTC.
-const WEB_DIST = join(import.meta.dirname, '..', '..', 'dist');
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 const LAPTOP = { width: 1280, height: 800 };
 /** UTC+13 in the southern summer: its day starts at 11:00 UTC the day before. */
 const TIME_ZONE = 'Pacific/Auckland';
 /** The first visit loads the charts' chunk and two reports: longer than expect.poll's 1 s. */
 const FIRST_DRAW = { timeout: 15_000 };
 
-let dataDir: string;
-let run: TEmbeddedRun;
-let appUrl: string;
-const personas: TPersona[] = [];
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'dispatch-e2e-'));
-  await chmod(dataDir, 0o755);
-  const appPort = await findFreePort();
-  run = startEmbeddedProcess({
-    dataDir,
-    appPort,
-    oidcPort: await findFreePort(),
-    webDistDir: WEB_DIST,
-  });
-  await run.ready;
-  appUrl = `http://localhost:${appPort}`;
-});
-afterAll(async () => {
-  await Promise.all(personas.map((p) => p.close()));
-  await run?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useEmbeddedApp();
 
 /** A viewer in Auckland: the zone is set on the page through the DevTools protocol. */
 async function viewerIn(viewport: { width: number; height: number }, mobile = false) {
-  const persona = await openPersona({ viewport, mobile });
-  personas.push(persona);
+  const persona = await app.persona({ viewport, mobile });
   const cdp = await persona.context.newCDPSession(persona.page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId: TIME_ZONE });
-  await signIn(persona.page, appUrl, 'viewer', run.password('viewer'));
+  await signIn(persona.page, app.url, 'viewer', app.password('viewer'));
   return persona.page;
 }
 
@@ -105,7 +77,7 @@ describe('reports in the browser', () => {
   it('a viewer sees three charts drawn from the demo data, the figures, and downloads the CSV', async () => {
     const page = await viewerIn(LAPTOP);
     await page.getByRole('link', { name: 'Reports' }).click();
-    await page.waitForURL(`${appUrl}/reports`);
+    await page.waitForURL(`${app.url}/reports`);
 
     // Each chart is a recharts SVG with its marks drawn: four lines, then bars.
     const completions = page.getByTestId('section-completions');
@@ -191,7 +163,7 @@ describe('reports in the browser', () => {
 
   it('on a phone the reports fit the screen', async () => {
     const page = await viewerIn(PHONE, true);
-    await page.goto(`${appUrl}/reports`);
+    await page.goto(`${app.url}/reports`);
     await expect
       .poll(
         () => page.getByTestId('section-utilisation').locator('.recharts-bar-rectangle').count(),
@@ -207,7 +179,7 @@ describe('reports in the browser', () => {
 
   it("a unit's history shows its dispatches, linked to their work orders", async () => {
     const page = await viewerIn(LAPTOP);
-    await page.goto(`${appUrl}/equipment`);
+    await page.goto(`${app.url}/equipment`);
     await page.getByRole('link', { name: 'FB-01', exact: true }).click();
     await page.waitForURL(/\/equipment\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole('heading', { name: 'FB-01' }).isVisible()).toBe(true);
