@@ -2,6 +2,7 @@ import type { Transaction } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import { DomainError } from '@dispatch/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { workOrderSummaryColumns } from '../read/work-orders';
 
 /*
  * Row locks, always taken in the same order within a transaction: work order, then equipment, then
@@ -34,27 +35,7 @@ export type TLockedWorkOrder = Awaited<ReturnType<typeof lockWorkOrder>>;
 export async function lockWorkOrderSummary(tx: Transaction, id: string) {
   const wo = schema.workOrders;
   const [row] = await tx
-    .select({
-      id: wo.id,
-      number: wo.number,
-      reference: wo.reference,
-      title: wo.title,
-      siteAddress: wo.siteAddress,
-      lat: wo.lat,
-      lng: wo.lng,
-      equipmentTypeId: wo.equipmentTypeId,
-      equipmentTypeName: schema.equipmentTypes.name,
-      priority: wo.priority,
-      dueBy: wo.dueBy,
-      status: wo.status,
-      queuedAt: wo.queuedAt,
-      completedAt: wo.completedAt,
-      cancelledAt: wo.cancelledAt,
-      cancelReason: wo.cancelReason,
-      createdByName: wo.createdByName,
-      createdAt: wo.createdAt,
-      updatedAt: wo.updatedAt,
-    })
+    .select(workOrderSummaryColumns)
     .from(wo)
     .innerJoin(schema.equipmentTypes, eq(schema.equipmentTypes.id, wo.equipmentTypeId))
     .where(eq(wo.id, id))

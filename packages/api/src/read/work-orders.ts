@@ -33,6 +33,32 @@ export function workOrderFilterWhere(filters: TWorkOrderFilters): SQL | undefine
   );
 }
 
+/**
+ * A work order's own summary columns and its type's name (the query must join equipment_types).
+ * The lists read them, and an assignment locks the order with exactly these (core/locks.ts).
+ */
+export const workOrderSummaryColumns = {
+  id: workOrders.id,
+  number: workOrders.number,
+  reference: workOrders.reference,
+  title: workOrders.title,
+  siteAddress: workOrders.siteAddress,
+  lat: workOrders.lat,
+  lng: workOrders.lng,
+  equipmentTypeId: workOrders.equipmentTypeId,
+  equipmentTypeName: equipmentTypes.name,
+  priority: workOrders.priority,
+  dueBy: workOrders.dueBy,
+  status: workOrders.status,
+  queuedAt: workOrders.queuedAt,
+  completedAt: workOrders.completedAt,
+  cancelledAt: workOrders.cancelledAt,
+  cancelReason: workOrders.cancelReason,
+  createdByName: workOrders.createdByName,
+  createdAt: workOrders.createdAt,
+  updatedAt: workOrders.updatedAt,
+};
+
 /** Work orders with their type and active dispatch (equipment, driver) in one query. */
 export async function selectWorkOrders(
   db: Executor,
@@ -40,26 +66,8 @@ export async function selectWorkOrders(
 ): Promise<(TWorkOrderSummaryOutput & { description: string })[]> {
   const rows = await db
     .select({
-      id: workOrders.id,
-      number: workOrders.number,
-      reference: workOrders.reference,
-      title: workOrders.title,
+      ...workOrderSummaryColumns,
       description: workOrders.description,
-      siteAddress: workOrders.siteAddress,
-      lat: workOrders.lat,
-      lng: workOrders.lng,
-      equipmentTypeId: workOrders.equipmentTypeId,
-      equipmentTypeName: equipmentTypes.name,
-      priority: workOrders.priority,
-      dueBy: workOrders.dueBy,
-      status: workOrders.status,
-      queuedAt: workOrders.queuedAt,
-      completedAt: workOrders.completedAt,
-      cancelledAt: workOrders.cancelledAt,
-      cancelReason: workOrders.cancelReason,
-      createdByName: workOrders.createdByName,
-      createdAt: workOrders.createdAt,
-      updatedAt: workOrders.updatedAt,
       dispatchId: dispatches.id,
       equipmentId: equipment.id,
       equipmentCode: equipment.code,
