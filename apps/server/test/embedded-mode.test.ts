@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
+import { findFreePort } from '@dispatch/db/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from './helpers/browser';
 import { startEmbeddedProcess } from './helpers/embedded-process';

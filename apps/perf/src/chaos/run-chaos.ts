@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
+import { findFreePort } from '@dispatch/db/free-port';
 import postgres from 'postgres';
 import { startBackendTerminator } from './backend-terminator';
 import { checkConsistency, explainMissingAdvances } from './consistency-report';

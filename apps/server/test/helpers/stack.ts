@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { findFreePort } from '@dispatch/db/embedded';
+import { findFreePort } from '@dispatch/db/free-port';
 import { createTestDatabase, type TTestDatabase } from '@dispatch/db/testing';
 import { DEFAULT_AUDIENCE, SERVICE_CLIENT_ID, WEB_CLIENT_ID } from '../../src/auth/client-ids';
 import type { JWKS } from 'oidc-provider';

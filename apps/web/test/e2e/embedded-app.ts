@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@dispatch/db/embedded';
+import { findFreePort } from '@dispatch/db/free-port';
 import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { openPersona, type TPersona } from './chromium';

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../embedded-postgres';
 import { runMigrations } from '../migrate';
 import { testDatabaseServerUrl } from './env';
 import { databaseUrl } from '../database-url';
@@ -20,6 +19,8 @@ export default async function setup(project: TestProject) {
   let tempDir: string | undefined;
   let adminUrl = testDatabaseServerUrl();
   if (!adminUrl) {
+    // Loaded only when used: the package registers process exit hooks as it loads.
+    const { startEmbeddedPostgres } = await import('../embedded-postgres');
     tempDir = await mkdtemp(join(tmpdir(), 'dispatch-test-pg-'));
     // As root the server runs as the `postgres` user, which must be able to reach its data dir.
     await chmod(tempDir, 0o755);

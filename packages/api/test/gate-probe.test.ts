@@ -1,0 +1,3 @@
+import { gateProbe } from '@dispatch/test-gate';
+
+gateProbe();
