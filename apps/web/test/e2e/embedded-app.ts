@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@dispatch/db/free-port';
 import { startEmbeddedProcess, type TEmbeddedRun } from '@dispatch/server/testing';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openPersona, type TPersona } from './chromium';
 
 const WEB_DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -35,8 +35,14 @@ export function useEmbeddedApp() {
     await run.ready;
     url = `http://localhost:${appPort}`;
   });
+  // Each test's browsers close when it ends. Left open, the personas of earlier tests (three of
+  // them polling every second) starved later tests of CPU: the viewer test, last in its file, took
+  // 25 s and sometimes missed its wait for the dashboard.
+  afterEach(async () => {
+    await Promise.all(personas.splice(0).map((p) => p.close()));
+  });
   afterAll(async () => {
-    await Promise.all(personas.map((p) => p.close()));
+    await Promise.all(personas.splice(0).map((p) => p.close()));
     await run?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -51,7 +57,7 @@ export function useEmbeddedApp() {
       if (!run) throw new Error('the embedded app is not started yet');
       return run.password(user);
     },
-    /** A fresh Chromium profile, closed with the app. */
+    /** A fresh Chromium profile, closed when the test ends. */
     async persona(options: Parameters<typeof openPersona>[0]) {
       const opened = await openPersona(options);
       personas.push(opened);

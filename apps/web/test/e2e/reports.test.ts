@@ -10,8 +10,6 @@ import { RESULTS, useEmbeddedApp } from './embedded-app';
 const LAPTOP = { width: 1280, height: 800 };
 /** UTC+13 in the southern summer: its day starts at 11:00 UTC the day before. */
 const TIME_ZONE = 'Pacific/Auckland';
-/** The first visit loads the charts' chunk and two reports: longer than expect.poll's 1 s. */
-const FIRST_DRAW = { timeout: 15_000 };
 
 const app = useEmbeddedApp();
 
@@ -81,9 +79,7 @@ describe('reports in the browser', () => {
 
     // Each chart is a recharts SVG with its marks drawn: four lines, then bars.
     const completions = page.getByTestId('section-completions');
-    await expect
-      .poll(() => completions.locator('.recharts-line-curve').count(), FIRST_DRAW)
-      .toBe(4);
+    await expect.poll(() => completions.locator('.recharts-line-curve').count()).toBe(4);
     const dispatchTime = page.getByTestId('section-dispatch-time');
     await expect
       .poll(() => dispatchTime.locator('.recharts-bar-rectangle path').count())
@@ -165,9 +161,8 @@ describe('reports in the browser', () => {
     const page = await viewerIn(PHONE, true);
     await page.goto(`${app.url}/reports`);
     await expect
-      .poll(
-        () => page.getByTestId('section-utilisation').locator('.recharts-bar-rectangle').count(),
-        FIRST_DRAW,
+      .poll(() =>
+        page.getByTestId('section-utilisation').locator('.recharts-bar-rectangle').count(),
       )
       .toBe(10);
     await page.screenshot({ path: join(RESULTS, 'reports-390x844.png'), fullPage: true });
