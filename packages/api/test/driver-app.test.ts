@@ -316,6 +316,30 @@ describe('driverApp.advance', () => {
     await cleanup(wo.id);
   });
 
+  it("reports someone else's ended job exactly like a missing one, naming nothing of it", async () => {
+    // The router's owner check is the only one an ended dispatch meets (no active dispatch reaches
+    // the core's check): without it, Drew would learn that Dana's job was released, and its order.
+    const released = await job(dana.id);
+    await h.dispatcher.dispatch.release({ workOrderId: released.wo.id, reason: 'Swap the job' });
+    const cancelled = await job(dana.id);
+    await cleanup(cancelled.wo.id);
+    const before = await countRows(h.tdb);
+    for (const { dispatchId } of [released, cancelled]) {
+      for (const to of ['en_route', 'on_site', 'completed'] as const) {
+        const error = await me.driverApp.advance({ dispatchId, to }).then(
+          () => null,
+          (e: unknown) => e as { code?: string; message?: string; cause?: { details?: unknown } },
+        );
+        expect(error?.code).toBe('NOT_FOUND');
+        expect(error?.message).toBe('No such job.');
+        expect(error?.cause).toMatchObject({ code: 'DISPATCH_NOT_FOUND' });
+        expect(error?.cause?.details).toEqual({ dispatchId });
+      }
+    }
+    expect(await countRows(h.tdb)).toEqual(before);
+    await cleanup(released.wo.id);
+  });
+
   it('with auto-dispatch on, completing hands the freed driver the next waiting job', async () => {
     const pump = await f.type('pump');
     await h.admin.drivers.update({ id: drew.id, qualificationTypeIds: [crane.id, pump.id] });

@@ -15,6 +15,11 @@ export interface TCreateDatabaseOptions {
    * off behind a connection pooler in transaction mode (see prepared-statements.ts).
    */
   prepare?: boolean;
+  /**
+   * Session settings sent when each connection starts (e.g. `{ deadlock_timeout: '20ms' }` in a
+   * test that must see a wrong lock order quickly).
+   */
+  settings?: Record<string, string>;
 }
 
 export function createDatabase(options: TCreateDatabaseOptions) {
@@ -23,7 +28,7 @@ export function createDatabase(options: TCreateDatabaseOptions) {
     ssl: options.ssl,
     // Notices (e.g. "relation already exists, skipping") are not errors; keep them out of logs.
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? 'dispatch' },
+    connection: { ...options.settings, application_name: options.applicationName ?? 'dispatch' },
   });
   const db = drizzle(options.prepare === false ? sql : preparingStatements(sql), { schema });
   return {

@@ -20,7 +20,7 @@ const queueOrder = [
 ];
 
 /** Any constant works; it names "the queue fill" among advisory locks. */
-const FILL_LOCK_KEY = 7_340_001;
+export const FILL_LOCK_KEY = 7_340_001;
 
 /**
  * Fills the queue in queue order.

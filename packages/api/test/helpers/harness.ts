@@ -21,7 +21,9 @@ export interface THarness {
 }
 
 /** A fresh migrated database and callers that run the real router against it. */
-export async function createHarness(options: { max?: number } = {}): Promise<THarness> {
+export async function createHarness(
+  options: { max?: number; settings?: Record<string, string> } = {},
+): Promise<THarness> {
   const tdb = await createTestDatabase(options);
   const as = (who: TPrincipalName | TPrincipal | null) =>
     createCaller({

@@ -24,6 +24,12 @@ export async function findInconsistencies(tdb: TTestDatabase) {
     select wo.reference, wo.status from work_orders wo
     left join dispatches d on d.work_order_id = wo.id and d.ended_at is null
     where (wo.status in ('dispatched', 'en_route', 'on_site')) <> (d.id is not null)`;
+  // An active dispatch's unit must be of the type its order needs (an edit racing an assignment).
+  const typeMismatch = await sql`
+    select wo.reference from dispatches d
+    join work_orders wo on wo.id = d.work_order_id
+    join equipment e on e.id = d.equipment_id
+    where d.ended_at is null and e.type_id <> wo.equipment_type_id`;
   const withoutEvent = await sql`
     select d.id from dispatches d
     where not exists (
@@ -34,6 +40,7 @@ export async function findInconsistencies(tdb: TTestDatabase) {
     equipmentMismatch: equipmentMismatch.length,
     driverMismatch: driverMismatch.length,
     orderMismatch: orderMismatch.length,
+    typeMismatch: typeMismatch.length,
     dispatchesWithoutEvent: withoutEvent.length,
   };
 }
@@ -43,5 +50,6 @@ export const CONSISTENT = {
   equipmentMismatch: 0,
   driverMismatch: 0,
   orderMismatch: 0,
+  typeMismatch: 0,
   dispatchesWithoutEvent: 0,
 };

@@ -1,3 +1,3 @@
 export { createTestDatabase, createEmptyDatabase, type TTestDatabase } from './test-database';
 export { databaseUrl } from '../database-url';
-export { countAllRows } from './row-counts';
+export { countAllRows, digestAllRows } from './row-counts';

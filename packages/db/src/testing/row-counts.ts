@@ -18,3 +18,23 @@ export async function countAllRows(sql: Sql): Promise<Record<string, number>> {
   );
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }
+
+/**
+ * A digest of every row of every table (the same tables as `countAllRows`): equal digests mean
+ * nothing was inserted, updated or deleted, which row counts alone cannot tell.
+ */
+export async function digestAllRows(sql: Sql): Promise<Record<string, string>> {
+  const tables = await sql<{ name: string }[]>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE'
+      and table_name not like 'usage\\_%' order by table_name`;
+  const rows = await sql.unsafe<{ name: string; digest: string }[]>(
+    tables
+      .map(
+        (t) =>
+          `select '${t.name}' as name, coalesce(md5(string_agg(r::text, ',' order by r::text)), '') as digest from "${t.name}" r`,
+      )
+      .join(' union all '),
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
+}

@@ -16,7 +16,9 @@ export interface TTestDatabase extends TDatabaseHandle {
  * A fresh, fully migrated database for one test file: a clone of the template that the global
  * setup migrated. Cloning takes tens of milliseconds; migrating from scratch would take seconds.
  */
-export async function createTestDatabase(options: { max?: number } = {}): Promise<TTestDatabase> {
+export async function createTestDatabase(
+  options: { max?: number; settings?: Record<string, string> } = {},
+): Promise<TTestDatabase> {
   const adminUrl = inject('databaseAdminUrl');
   const template = inject('templateDatabase');
   const name = `dispatch_test_${randomBytes(6).toString('hex')}`;
@@ -27,7 +29,12 @@ export async function createTestDatabase(options: { max?: number } = {}): Promis
     await admin.end({ timeout: 5 });
   }
   const url = databaseUrl(adminUrl, name);
-  const handle = createDatabase({ url, max: options.max ?? 10, applicationName: 'dispatch-test' });
+  const handle = createDatabase({
+    url,
+    max: options.max ?? 10,
+    applicationName: 'dispatch-test',
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
   return {
     ...handle,
     url,
