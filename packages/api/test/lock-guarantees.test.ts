@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FILL_LOCK_KEY } from '../src/core/fill-queue';
+import { FILL_LOCK_KEY } from '../src/commands/steps/fill-queue';
 import { fleet, rejection } from './helpers/fleet';
 import { createHarness, type THarness } from './helpers/harness';
 import { CONSISTENT, findInconsistencies } from './helpers/invariants';

@@ -17,3 +17,4 @@ export * from './schemas/imports';
 export * from './schemas/reports';
 export * from './schemas/operations';
 export * from './transport';
+export * from './events';

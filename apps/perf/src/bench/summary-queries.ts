@@ -8,7 +8,7 @@ import {
   dashboardCountsQuery,
   freeEquipmentQuery,
   queueHeadQuery,
-} from '@dispatch/api';
+} from '@dispatch/api/bench';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 

@@ -55,3 +55,10 @@ export async function selectDrivers(
         : null,
   }));
 }
+
+/** The answer of a command that changed one driver, read in the same transaction. */
+export async function driverOf(db: Executor, changed: { driverId: string }) {
+  const [driver] = await selectDrivers(db, eq(schema.drivers.id, changed.driverId), 1);
+  if (!driver) throw new Error(`driver ${changed.driverId} not found after a write`);
+  return driver;
+}

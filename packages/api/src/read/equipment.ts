@@ -40,3 +40,10 @@ export async function selectEquipment(
         : null,
   }));
 }
+
+/** The answer of a command that changed one unit, read in the same transaction. */
+export async function equipmentOf(db: Executor, changed: { equipmentId: string }) {
+  const [item] = await selectEquipment(db, eq(schema.equipment.id, changed.equipmentId), 1);
+  if (!item) throw new Error(`equipment ${changed.equipmentId} not found after a write`);
+  return item;
+}

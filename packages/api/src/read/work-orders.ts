@@ -35,7 +35,7 @@ export function workOrderFilterWhere(filters: TWorkOrderFilters): SQL | undefine
 
 /**
  * A work order's own summary columns and its type's name (the query must join equipment_types).
- * The lists read them, and an assignment locks the order with exactly these (core/locks.ts).
+ * The lists read them, and an assignment locks the order with exactly these (commands/steps/locks.ts).
  */
 export const workOrderSummaryColumns = {
   id: workOrders.id,
@@ -143,4 +143,9 @@ export async function selectWorkOrderSummary(
   if (!order) throw new Error(`work order ${id} not found after a write`);
   const { description: _description, ...summary } = order;
   return summary;
+}
+
+/** The answer of a command that changed one order: its summary, read in the same transaction. */
+export function workOrderSummaryOf(db: Executor, changed: { workOrderId: string }) {
+  return selectWorkOrderSummary(db, changed.workOrderId);
 }

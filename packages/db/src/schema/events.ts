@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { EVENT_ENTITY_TYPES } from '@dispatch/domain';
 import { tstz } from './columns';
-
-export const EVENT_ENTITY_TYPES = [
-  'work_order',
-  'equipment',
-  'equipment_type',
-  'driver',
-  'settings',
-] as const;
-export type TEventEntityType = (typeof EVENT_ENTITY_TYPES)[number];
 
 /**
  * Append-only history: a trigger (in the migrations) rejects UPDATE, DELETE and TRUNCATE, so it
  * has only `created_at`. `work_order_id` is set on every event that concerns an order, which makes
- * a timeline one index range scan.
+ * a timeline one index range scan, and `work_order_reference` names that order (WO-000123), so no
+ * reader joins or rebuilds it. `entity_type` and `action` together are the event's kind in the
+ * domain's event catalogue, which types `payload`.
  */
 export const events = pgTable(
   'events',
@@ -23,6 +17,7 @@ export const events = pgTable(
     entityType: text('entity_type', { enum: EVENT_ENTITY_TYPES }).notNull(),
     entityId: uuid('entity_id').notNull(),
     workOrderId: uuid('work_order_id'),
+    workOrderReference: text('work_order_reference'),
     action: text('action').notNull(),
     actorSubject: text('actor_subject').notNull(),
     actorName: text('actor_name').notNull(),

@@ -1,8 +1,6 @@
 import { ZAssignDispatchSchema } from '@dispatch/domain';
-import { actorOf } from '../../core/actor';
-import { assignDispatchCore } from '../../core/assign-dispatch';
-import { withIdempotency } from '../../core/idempotency';
-import { mutate } from '../../core/transaction';
+import { assignDispatchCommand } from '../../commands/dispatch/assign';
+import { runMutation } from '../../commands/run-mutation';
 import { dispatcherProcedure } from '../../procedures';
 import { ZWorkOrderSummaryOutput } from '../../read/shapes';
 
@@ -10,23 +8,4 @@ import { ZWorkOrderSummaryOutput } from '../../read/shapes';
 export const assignDispatch = dispatcherProcedure
   .input(ZAssignDispatchSchema)
   .output(ZWorkOrderSummaryOutput)
-  .mutation(({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    const { idempotencyKey, ...fields } = input;
-    return mutate(
-      ctx,
-      actor,
-      (tx) =>
-        withIdempotency(
-          tx,
-          {
-            subject: actor.subject,
-            operation: 'dispatch.assign',
-            key: idempotencyKey,
-            input: fields,
-          },
-          () => assignDispatchCore(tx, actor, fields),
-        ),
-      { refill: false },
-    );
-  });
+  .mutation(({ ctx, input }) => runMutation(ctx, assignDispatchCommand, input));

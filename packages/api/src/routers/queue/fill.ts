@@ -1,26 +1,17 @@
 import { z } from 'zod';
-import { actorOf } from '../../core/actor';
-import { fillQueue } from '../../core/fill-queue';
-import { mutate } from '../../core/transaction';
+import { fillQueueCommand } from '../../commands/queue/fill';
+import { runMutation } from '../../commands/run-mutation';
 import { dispatcherProcedure } from '../../procedures';
+
+const ZFilledOutput = z.object({
+  workOrderId: z.string(),
+  reference: z.string(),
+  dispatchId: z.string(),
+  equipmentCode: z.string(),
+  driverName: z.string(),
+});
 
 /** Fills the queue now, whatever the auto-dispatch setting: the manual-control "dispatch all". */
 export const fillQueueNow = dispatcherProcedure
-  .output(
-    z.object({
-      filled: z.array(
-        z.object({
-          workOrderId: z.string(),
-          reference: z.string(),
-          dispatchId: z.string(),
-          equipmentCode: z.string(),
-          driverName: z.string(),
-        }),
-      ),
-    }),
-  )
-  .mutation(async ({ ctx }) => {
-    const actor = actorOf(ctx.principal);
-    const filled = await mutate(ctx, actor, (tx) => fillQueue(tx, actor), { refill: false });
-    return { filled };
-  });
+  .output(z.object({ filled: z.array(ZFilledOutput) }))
+  .mutation(({ ctx }) => runMutation(ctx, fillQueueCommand, {}));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings } from '../../core/settings';
+import { readSettings } from '../../read/settings';
 import { viewerProcedure } from '../../procedures';
 
 export const ZSettingsOutput = z.object({

@@ -1,7 +1,7 @@
-import type { Transaction } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import { and, asc, eq, exists, notInArray, sql } from 'drizzle-orm';
-import type { TActor } from './actor';
+import { readSettings } from '../../read/settings';
+import type { TCommandContext } from '../command';
 import { applyAssignment } from './apply-assignment';
 
 export interface TFilled {
@@ -36,10 +36,10 @@ export const FILL_LOCK_KEY = 7_340_001;
  * pass, so an order waiting for a crane never holds up one waiting for a truck.
  */
 export async function fillQueue(
-  tx: Transaction,
-  actor: TActor,
+  context: TCommandContext,
   options: { limit?: number } = {},
 ): Promise<TFilled[]> {
+  const { tx } = context;
   const limit = options.limit ?? 500;
   // Cheap exit without the lock: an order committed after this check is filled by its creator.
   const [anyQueued] = await tx
@@ -113,7 +113,7 @@ export async function fillQueue(
       exhaustedTypes.push(order.equipmentTypeId);
       continue;
     }
-    const { dispatchId } = await applyAssignment(tx, actor, {
+    const { dispatchId } = await applyAssignment(context, {
       workOrder: order,
       equipment,
       driver,
@@ -128,4 +128,10 @@ export async function fillQueue(
     });
   }
   return filled;
+}
+
+/** Fills the queue when auto-dispatch is on; with it off, orders wait for a dispatcher. */
+export async function fillIfAuto(context: TCommandContext): Promise<TFilled[]> {
+  const settings = await readSettings(context.tx);
+  return settings.autoDispatch ? fillQueue(context) : [];
 }

@@ -1,4 +1,3 @@
-import type { Transaction } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import {
   DRIVER_STAGE_ACTIONS,
@@ -7,8 +6,7 @@ import {
   transitionWorkOrder,
 } from '@dispatch/domain';
 import { eq, sql } from 'drizzle-orm';
-import type { TActor } from './actor';
-import { appendEvent } from './append-event';
+import type { TCommandContext } from '../command';
 import { endDispatch } from './end-dispatch';
 import { lockActiveDispatch, lockWorkOrder } from './locks';
 
@@ -17,9 +15,8 @@ import { lockActiveDispatch, lockWorkOrder } from './locks';
  * is already at changes nothing and succeeds, so a retried tap on a phone is harmless.
  * `onlyDriverId` restricts the move to that driver's own dispatch (the driver app).
  */
-export async function advanceDispatchCore(
-  tx: Transaction,
-  actor: TActor,
+export async function advanceDispatch(
+  { tx, events }: TCommandContext,
   input: {
     workOrderId: string;
     to: TDriverStage;
@@ -89,10 +86,9 @@ export async function advanceDispatchCore(
       ...(status === 'completed' ? { completedAt: sql`now()` } : {}),
     })
     .where(eq(schema.workOrders.id, workOrder.id));
-  await appendEvent(tx, actor, {
-    entityType: 'work_order',
-    entityId: workOrder.id,
-    action: status,
+  await events.append({
+    kind: `work_order.${input.to}`,
+    workOrder,
     payload: { dispatchId: dispatch.id, ...(input.note ? { note: input.note } : {}) },
   });
   return { workOrderId: workOrder.id, dispatchId: dispatch.id, status, changed: true };

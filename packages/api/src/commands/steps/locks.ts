@@ -2,7 +2,7 @@ import type { Transaction } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import { DomainError } from '@dispatch/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { workOrderSummaryColumns } from '../read/work-orders';
+import { workOrderSummaryColumns } from '../../read/work-orders';
 
 /*
  * Row locks, always taken in the same order within a transaction: work order, then equipment, then
