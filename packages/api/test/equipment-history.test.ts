@@ -3,6 +3,10 @@ import { fleet, rejection } from './helpers/fleet';
 import { countRows, createHarness, type THarness } from './helpers/harness';
 import { allPages } from './helpers/pagination';
 
+type THistoryItem = Awaited<
+  ReturnType<THarness['viewer']['equipment']['history']>
+>['items'][number];
+
 let h: THarness;
 let f: ReturnType<typeof fleet>;
 let crane: { id: string };
@@ -83,16 +87,20 @@ describe('equipment.history', () => {
     const event = (
       row: { id: string; createdAt: Date },
       fields: { action: string; actorName: string; payload: Record<string, unknown> },
-      workOrderId: string | null = null,
+      workOrder: { id: string; reference: string } | null = null,
     ) => ({
       kind: 'event',
       at: row.createdAt,
-      id: Number(row.id),
-      entityType: 'equipment',
-      entityId: unit.id,
-      workOrderId,
-      createdAt: row.createdAt,
-      ...fields,
+      event: {
+        id: Number(row.id),
+        kind: `equipment.${fields.action}`,
+        entityType: 'equipment',
+        entityId: unit.id,
+        workOrderId: workOrder?.id ?? null,
+        workOrderReference: workOrder?.reference ?? null,
+        createdAt: row.createdAt,
+        ...fields,
+      },
     });
     const d3At = await assignedAt(d3);
 
@@ -134,7 +142,7 @@ describe('equipment.history', () => {
           actorName: 'Dee Dispatcher',
           payload: { from: 'assigned', to: 'maintenance', note: 'Hydraulic leak' },
         },
-        wo2.id,
+        wo2,
       ),
       event(updated, { action: 'updated', actorName: 'Ada Admin', payload: { name: 'Crane One' } }),
       event(created, {
@@ -219,7 +227,8 @@ describe('equipment.history', () => {
       `dispatch:${dB}`,
       `dispatch:${dA}`,
     ];
-    const key = (item: { kind: string; id: string | number }) => `${item.kind}:${item.id}`;
+    const key = (item: THistoryItem) =>
+      item.kind === 'event' ? `event:${item.event.id}` : `dispatch:${item.id}`;
     const all = await h.viewer.equipment.history({ id: unit.id, limit: 100 });
     expect(all.items.map(key)).toEqual(expected);
 

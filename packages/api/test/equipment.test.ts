@@ -553,7 +553,13 @@ describe('equipment.setStatus', () => {
       const detail = await h.viewer.workOrders.get({ id: wo.id });
       expect(detail.status).toBe('dispatched');
       expect(detail.dispatch).toMatchObject({ equipmentId: e.id, driverId: d.id });
-      expect(detail.timeline.map((ev) => [ev.action, ev.actorName, ev.payload.auto])).toEqual([
+      expect(
+        detail.timeline.map((ev) => [
+          ev.action,
+          ev.actorName,
+          ev.kind === 'work_order.assigned' ? ev.payload.auto : undefined,
+        ]),
+      ).toEqual([
         ['created', 'Dee Dispatcher', undefined],
         ['assigned', 'Ada Admin', true],
       ]);

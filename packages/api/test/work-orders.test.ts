@@ -53,7 +53,13 @@ describe('workOrders.create', () => {
       });
       expect(wo.dispatch?.assignedAt).toBeInstanceOf(Date);
       const detail = await h.viewer.workOrders.get({ id: wo.id });
-      expect(detail.timeline.map((ev) => [ev.action, ev.actorName, ev.payload.auto])).toEqual([
+      expect(
+        detail.timeline.map((ev) => [
+          ev.action,
+          ev.actorName,
+          ev.kind === 'work_order.assigned' ? ev.payload.auto : undefined,
+        ]),
+      ).toEqual([
         ['created', 'Dee Dispatcher', undefined],
         ['assigned', 'Dee Dispatcher', true],
       ]);

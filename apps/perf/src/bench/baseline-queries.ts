@@ -57,7 +57,7 @@ export interface TTriple {
 }
 
 /**
- * Exactly the writes of one assignment (core/assign-dispatch.ts + core/apply-assignment.ts) as raw
+ * Exactly the writes of one assignment (commands/dispatch/assign.ts + steps/apply-assignment.ts) as raw
  * SQL in one transaction: lock work order, equipment, driver FOR UPDATE in that order, insert the
  * dispatch, the three status updates, the event.
  */
@@ -91,9 +91,10 @@ export async function rawAssign(sql: postgres.Sql, triple: TTriple) {
       auto: false,
     };
     await tx`insert into events
-      (entity_type, entity_id, work_order_id, action, actor_subject, actor_name, payload)
-      values ('work_order', ${triple.workOrderId}, ${triple.workOrderId}, 'assigned', ${subject},
-              'Bench baseline', ${JSON.stringify(payload)}::jsonb)`;
+      (entity_type, entity_id, work_order_id, work_order_reference, action, actor_subject,
+       actor_name, payload)
+      values ('work_order', ${triple.workOrderId}, ${triple.workOrderId}, ${order.reference as string},
+              'assigned', ${subject}, 'Bench baseline', ${JSON.stringify(payload)}::jsonb)`;
     return { dispatchId: payload.dispatchId };
   });
 }

@@ -89,24 +89,35 @@ export async function generateDataset(sql: postgres.Sql, size: TDatasetSize = LA
     join units u on u.type_id = wo.equipment_type_id and u.k = wo.number % ${perType}
     join quals q on q.equipment_type_id = wo.equipment_type_id and q.k = wo.number % ${perType}
     where wo.status = 'completed'`;
+  // Events in the shapes of the domain's event catalogue, so the dashboard's recent activity and
+  // the timelines read them exactly as they read what the commands write.
   await sql`
-    insert into events (entity_type, entity_id, work_order_id, action, actor_subject, actor_name,
-      payload, created_at)
-    select 'work_order', id, id, 'created', 'bench', 'Bench', '{}'::jsonb, created_at
+    insert into events (entity_type, entity_id, work_order_id, work_order_reference, action,
+      actor_subject, actor_name, payload, created_at)
+    select 'work_order', id, id, reference, 'created', 'bench', 'Bench',
+           jsonb_build_object('reference', reference, 'priority', priority, 'title', title), created_at
       from work_orders
     union all
-    select 'work_order', d.work_order_id, d.work_order_id, 'assigned', 'bench', 'Bench',
+    select 'work_order', w.id, w.id, w.reference, 'assigned', 'bench', 'Bench',
            jsonb_build_object('dispatchId', d.id, 'equipmentId', d.equipment_id,
-                              'driverId', d.driver_id, 'auto', false), d.assigned_at
-      from dispatches d
+                              'equipmentCode', e.code, 'driverId', d.driver_id,
+                              'driverName', dr.name, 'auto', false), d.assigned_at
+      from dispatches d join work_orders w on w.id = d.work_order_id
+      join equipment e on e.id = d.equipment_id join drivers dr on dr.id = d.driver_id
     union all
-    select 'work_order', id, id, status::text, 'bench', 'Bench', '{}'::jsonb,
-           coalesce(completed_at, cancelled_at)
-      from work_orders
+    select 'work_order', w.id, w.id, w.reference, 'completed', 'bench', 'Bench',
+           jsonb_strip_nulls(jsonb_build_object('dispatchId', d.id, 'note', d.completion_note)),
+           d.ended_at
+      from dispatches d join work_orders w on w.id = d.work_order_id where d.outcome = 'completed'
     union all
-    select 'equipment', id, null, 'created', 'bench', 'Bench', '{}'::jsonb, created_at
+    select 'work_order', id, id, reference, 'cancelled', 'bench', 'Bench',
+           jsonb_build_object('reason', cancel_reason, 'from', 'queued'), cancelled_at
+      from work_orders where status = 'cancelled'
+    union all
+    select 'equipment', id, null, null, 'created', 'bench', 'Bench',
+           jsonb_build_object('code', code, 'name', name, 'typeId', type_id), created_at
       from equipment
-    order by 8`;
+    order by 9`;
   // The queue.
   await sql`
     with types as (

@@ -9,28 +9,37 @@ import type postgres from 'postgres';
  */
 export async function loadHistoryEvents(sql: postgres.Sql) {
   await sql`
-    insert into events (entity_type, entity_id, work_order_id, action, actor_subject, actor_name,
-      payload, created_at)
+    insert into events (entity_type, entity_id, work_order_id, work_order_reference, action,
+      actor_subject, actor_name, payload, created_at)
     select * from (
-      select 'work_order', w.id, w.id, 'created', 'bench', 'Bench',
-             jsonb_build_object('reference', w.reference, 'priority', w.priority), w.created_at
+      select 'work_order', w.id, w.id, w.reference, 'created', 'bench', 'Bench',
+             jsonb_build_object('reference', w.reference, 'priority', w.priority, 'title', w.title),
+             w.created_at
       from work_orders w join bench_plan p on p.id = w.id
       union all
-      select 'work_order', d.work_order_id, d.work_order_id, 'assigned', 'bench', 'Bench',
+      select 'work_order', w.id, w.id, w.reference, 'assigned', 'bench', 'Bench',
              jsonb_build_object('dispatchId', d.id, 'equipmentId', d.equipment_id,
-                                'driverId', d.driver_id, 'auto', true), d.assigned_at
+                                'equipmentCode', e.code, 'driverId', d.driver_id,
+                                'driverName', dr.name, 'auto', true), d.assigned_at
       from dispatches d join bench_plan p on p.id = d.work_order_id
+      join work_orders w on w.id = d.work_order_id
+      join equipment e on e.id = d.equipment_id join drivers dr on dr.id = d.driver_id
       union all
-      select 'work_order', d.work_order_id, d.work_order_id, d.outcome::text, 'bench', 'Bench',
-             jsonb_build_object('dispatchId', d.id), d.ended_at
+      select 'work_order', w.id, w.id, w.reference, d.outcome::text, 'bench', 'Bench',
+             case d.outcome
+               when 'released' then jsonb_build_object('dispatchId', d.id,
+                 'reason', d.release_reason, 'from', 'on_site', 'equipmentStatus', 'available')
+               else jsonb_strip_nulls(jsonb_build_object('dispatchId', d.id, 'note', d.completion_note))
+             end, d.ended_at
       from dispatches d join bench_plan p on p.id = d.work_order_id
+      join work_orders w on w.id = d.work_order_id
       union all
-      select 'work_order', w.id, w.id, 'cancelled', 'bench', 'Bench',
-             jsonb_build_object('reason', w.cancel_reason), w.cancelled_at
+      select 'work_order', w.id, w.id, w.reference, 'cancelled', 'bench', 'Bench',
+             jsonb_build_object('reason', w.cancel_reason, 'from', 'queued'), w.cancelled_at
       from work_orders w join bench_plan p on p.id = w.id
       where w.status = 'cancelled'
     ) e
-    order by 8`;
+    order by 9`;
   await sql`
     insert into events (entity_type, entity_id, action, actor_subject, actor_name, payload, created_at)
     select 'equipment', d.equipment_id, 'status_changed', 'bench', 'Bench',

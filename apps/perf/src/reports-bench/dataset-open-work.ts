@@ -47,14 +47,17 @@ export async function loadOpenWork(sql: postgres.Sql) {
     join bench_units u on u.type_i = a.type_i and u.k = a.k
     join bench_drivers d on d.type_i = a.type_i and d.k = a.k`;
   await sql`
-    insert into events (entity_type, entity_id, work_order_id, action, actor_subject, actor_name,
-      payload, created_at)
-    select 'work_order', d.work_order_id, d.work_order_id, 'assigned', 'bench', 'Bench',
+    insert into events (entity_type, entity_id, work_order_id, work_order_reference, action,
+      actor_subject, actor_name, payload, created_at)
+    select 'work_order', w.id, w.id, w.reference, 'assigned', 'bench', 'Bench',
            jsonb_build_object('dispatchId', d.id, 'equipmentId', d.equipment_id,
-                              'driverId', d.driver_id, 'auto', true), d.assigned_at
-    from dispatches d where d.ended_at is null
+                              'equipmentCode', e.code, 'driverId', d.driver_id,
+                              'driverName', dr.name, 'auto', true), d.assigned_at
+    from dispatches d join work_orders w on w.id = d.work_order_id
+    join equipment e on e.id = d.equipment_id join drivers dr on dr.id = d.driver_id
+    where d.ended_at is null
     union all
-    select 'equipment', u.id, null, 'status_changed', 'bench', 'Bench',
+    select 'equipment', u.id, null, null, 'status_changed', 'bench', 'Bench',
            '{"from": "available", "to": "maintenance", "note": "Hydraulic leak"}'::jsonb,
            now() - interval '12 hours'
     from bench_units u where u.k = 19 and u.type_i < ${IN_MAINTENANCE}`;

@@ -2,7 +2,7 @@ import type { Executor } from '@dispatch/db';
 import { schema } from '@dispatch/db';
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { eventColumns } from './events';
+import { eventColumns, eventOutputOf } from './events';
 import { ZEventOutput } from './shapes';
 
 const { dispatches, drivers, events, workOrders } = schema;
@@ -24,9 +24,10 @@ export const ZEquipmentHistoryDispatch = z.object({
   durationSeconds: z.number().int().nullable(),
 });
 
-export const ZEquipmentHistoryEvent = ZEventOutput.extend({
+export const ZEquipmentHistoryEvent = z.object({
   kind: z.literal('event'),
   at: z.date(),
+  event: ZEventOutput,
 });
 
 export const ZEquipmentHistoryItem = z.discriminatedUnion('kind', [
@@ -150,7 +151,12 @@ export async function selectEquipmentEvents(
     )
     .orderBy(desc(events.createdAt), desc(events.id))
     .limit(limit);
-  return rows.map((row) => ({ ...row, kind: 'event' as const, at: row.createdAt }));
+  return rows.map(({ micros: m, ...row }) => ({
+    micros: m,
+    kind: 'event' as const,
+    at: row.createdAt,
+    event: eventOutputOf(row),
+  }));
 }
 
 function compareNewestFirst(
@@ -159,7 +165,8 @@ function compareNewestFirst(
 ): number {
   if (a.micros !== b.micros) return b.micros - a.micros;
   if (a.kind !== b.kind) return KIND_RANK[b.kind] - KIND_RANK[a.kind];
-  if (a.kind === 'event' && b.kind === 'event') return b.id - a.id;
+  if (a.kind === 'event' && b.kind === 'event') return b.event.id - a.event.id;
+  if (a.kind !== 'dispatch' || b.kind !== 'dispatch') return 0;
   // uuid order in PostgreSQL is byte order, which is the order of the lower-case hex text.
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -180,7 +187,7 @@ export function mergeHistoryPage(
     nextCursor:
       merged.length > limit && last
         ? last.kind === 'event'
-          ? [last.micros, 'event', last.id]
+          ? [last.micros, 'event', last.event.id]
           : [last.micros, 'dispatch', last.id]
         : null,
   };

@@ -1,8 +1,10 @@
 import {
   DRIVER_STATUSES,
   EQUIPMENT_STATUSES,
+  EVENT_ENTITY_TYPES,
   PRIORITIES,
   WORK_ORDER_STATUSES,
+  ZEventBodySchema,
 } from '@dispatch/domain';
 import { z } from 'zod';
 
@@ -84,16 +86,25 @@ export const ZWorkOrderSummaryOutput = z.object({
 });
 export type TWorkOrderSummaryOutput = z.infer<typeof ZWorkOrderSummaryOutput>;
 
-export const ZEventOutput = z.object({
-  id: z.number(),
-  entityType: z.string(),
-  entityId: z.string(),
-  workOrderId: z.string().nullable(),
-  action: z.string(),
-  actorName: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  createdAt: z.date(),
-});
+/**
+ * An event as readers get it: its kind and payload typed by the domain's catalogue (a reader
+ * narrows with `switch (event.kind)`), the entity it is about, and the work order it concerns.
+ */
+export const ZEventOutput = z.intersection(
+  z.object({
+    id: z.number(),
+    /** The kind's two parts, as stored; `kind` is the one to switch on. */
+    entityType: z.enum(EVENT_ENTITY_TYPES),
+    action: z.string(),
+    entityId: z.string(),
+    workOrderId: z.string().nullable(),
+    workOrderReference: z.string().nullable(),
+    actorName: z.string(),
+    createdAt: z.date(),
+  }),
+  ZEventBodySchema,
+);
+export type TEventOutput = z.infer<typeof ZEventOutput>;
 
 export const ZDispatchHistoryOutput = z.object({
   id: z.string(),

@@ -197,9 +197,10 @@ async function writeOrder(
       entityType: 'work_order',
       entityId: id,
       workOrderId: id,
+      workOrderReference: order!.reference,
       action: 'created',
       createdAt: o.created,
-      payload: { reference: order!.reference },
+      payload: { reference: order!.reference, priority: o.priority, title: o.title },
     },
   ];
   if (kind === 'cancelled') {
@@ -208,6 +209,7 @@ async function writeOrder(
       entityType: 'work_order',
       entityId: id,
       workOrderId: id,
+      workOrderReference: order!.reference,
       action: 'cancelled',
       createdAt: plus(30),
       payload: { reason: 'Customer postponed the job', from: 'queued' },
@@ -236,6 +238,7 @@ async function writeOrder(
       entityType: 'work_order' as const,
       entityId: id,
       workOrderId: id,
+      workOrderReference: order!.reference,
     };
     events.push({
       ...base,

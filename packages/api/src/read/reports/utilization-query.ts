@@ -1,5 +1,8 @@
 import type { TUtilizationReport } from '@dispatch/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { isEventKindSql, payloadTextSql } from '../events';
+
+const STATUS_CHANGED = 'equipment.status_changed';
 
 /**
  * Equipment utilisation and driver workload as one statement: one snapshot and one `now()`, so
@@ -36,11 +39,12 @@ export function utilizationReportQuery(input: TUtilizationReport): SQL {
     ),
     status_events as (
       select ev.entity_id as equipment_id, ev.created_at as at,
-             ev.payload->>'from' as from_status, ev.payload->>'to' as to_status,
+             ${payloadTextSql(STATUS_CHANGED, 'from', 'ev')} as from_status,
+             ${payloadTextSql(STATUS_CHANGED, 'to', 'ev')} as to_status,
              lead(ev.created_at) over unit_events as next_at,
              row_number() over unit_events as n
       from events ev
-      where ev.entity_type = 'equipment' and ev.action = 'status_changed'
+      where ${isEventKindSql(STATUS_CHANGED, 'ev')}
       window unit_events as (partition by ev.entity_id order by ev.created_at, ev.id)
     ),
     intervals as (

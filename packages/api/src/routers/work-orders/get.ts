@@ -2,7 +2,7 @@ import { schema } from '@dispatch/db';
 import { DomainError, ZIdInputSchema } from '@dispatch/domain';
 import { asc, eq } from 'drizzle-orm';
 import { viewerProcedure } from '../../procedures';
-import { eventColumns } from '../../read/events';
+import { selectEvents } from '../../read/events';
 import { ZWorkOrderDetailOutput } from '../../read/shapes';
 import { selectWorkOrders } from '../../read/work-orders';
 
@@ -41,12 +41,7 @@ export const getWorkOrder = viewerProcedure
         .innerJoin(drivers, eq(drivers.id, dispatches.driverId))
         .where(eq(dispatches.workOrderId, input.id))
         .orderBy(asc(dispatches.assignedAt), asc(dispatches.id)),
-      ctx.db
-        .select(eventColumns)
-        .from(events)
-        .where(eq(events.workOrderId, input.id))
-        .orderBy(asc(events.id))
-        .limit(1000),
+      selectEvents(ctx.db, eq(events.workOrderId, input.id), 1000, 'oldest'),
     ]);
     return { ...order, dispatches: history, timeline };
   });
