@@ -42,6 +42,7 @@ describe('work-order state machine', () => {
             expect(error.code).toBe('INVALID_TRANSITION');
             expect(error.kind).toBe('conflict');
             expect(error.details).toEqual({ from, action });
+            expect(error.message).toBe(`A ${from} work order cannot ${action}.`);
           }
         });
       }

@@ -73,6 +73,17 @@ describe('driver rows', () => {
     ).toEqual(['Use lowercase letters, digits and dashes, e.g. crane-50t.']);
   });
 
+  it('takes at most 50 qualifications', () => {
+    const names = Array.from({ length: 51 }, (_, i) => `type-${i}`);
+    expect(
+      ZDriverImportRowSchema.parse({ ...driver, qualifications: names.slice(0, 50).join(';') })
+        .qualifications,
+    ).toHaveLength(50);
+    expect(
+      messages(ZDriverImportRowSchema.safeParse({ ...driver, qualifications: names.join(';') })),
+    ).toEqual(['Use at most 50 equipment types.']);
+  });
+
   it('applies the create schema to contact fields', () => {
     const result = ZDriverImportRowSchema.safeParse({
       ...driver,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   ZCompletionReportSchema,
@@ -84,5 +84,168 @@ describe('report input schemas', () => {
         ZCompletionReportSchema.safeParse({ from, to, groupBy: 'day', timeZone: 'Nope/Nope' }),
       ),
     ).toEqual({ timeZone: ['Unknown time zone; use an IANA name such as Europe/Berlin or UTC.'] });
+  });
+});
+
+describe('report input bounds', () => {
+  const issues = (result: { success: boolean; error?: z.ZodError }) => {
+    expect(result.success).toBe(false);
+    return result.error?.issues.map(({ code, path, message }) => ({ code, path, message }));
+  };
+
+  it('takes instants from 2000-01-01 up to and including 2100-01-01 (UTC)', () => {
+    const earliest = new Date('2000-01-01T00:00:00Z');
+    const latest = new Date('2100-01-01T00:00:00Z');
+    const day = 86_400_000;
+    expect(
+      ZUtilizationReportSchema.parse({ from: earliest, to: new Date(earliest.getTime() + day) })
+        .from,
+    ).toEqual(earliest);
+    expect(
+      ZUtilizationReportSchema.parse({ from: new Date(latest.getTime() - day), to: latest }).to,
+    ).toEqual(latest);
+    expect(
+      issues(
+        ZUtilizationReportSchema.safeParse({
+          from: new Date(earliest.getTime() - 1),
+          to: earliest,
+        }),
+      ),
+    ).toEqual([
+      { code: 'too_small', path: ['from'], message: 'Must be in the year 2000 or later.' },
+    ]);
+    expect(
+      issues(
+        ZUtilizationReportSchema.safeParse({ from: latest, to: new Date(latest.getTime() + 1) }),
+      ),
+    ).toEqual([{ code: 'too_big', path: ['to'], message: 'Must be before the year 2100.' }]);
+  });
+
+  it('reports only the bad bound, not also the window it makes', () => {
+    // 2026 to 2101 is also far longer than 1,100 days; the bound's message is the only one.
+    expect(
+      issues(ZUtilizationReportSchema.safeParse({ from, to: '2101-01-01T00:00:00Z' })),
+    ).toEqual([{ code: 'too_big', path: ['to'], message: 'Must be before the year 2100.' }]);
+    expect(
+      issues(
+        ZCompletionReportSchema.safeParse({ from: '1999-01-01T00:00:00Z', to, groupBy: 'day' }),
+      ),
+    ).toEqual([
+      { code: 'too_small', path: ['from'], message: 'Must be in the year 2000 or later.' },
+    ]);
+  });
+
+  it('raises window problems as custom issues on `to`, with the grouping in the message', () => {
+    const start = new Date('2025-01-01T00:00:00Z');
+    const after = (ms: number) => new Date(start.getTime() + ms);
+    const days = (n: number) => n * 86_400_000;
+    expect(issues(ZUtilizationReportSchema.safeParse({ from: start, to: start }))).toEqual([
+      { code: 'custom', path: ['to'], message: 'Must be after the start (from).' },
+    ]);
+    expect(ZUtilizationReportSchema.safeParse({ from: start, to: after(1) }).success).toBe(true);
+    expect(ZUtilizationReportSchema.safeParse({ from: start, to: after(days(1100)) }).success).toBe(
+      true,
+    );
+    expect(
+      issues(ZUtilizationReportSchema.safeParse({ from: start, to: after(days(1100) + 1) })),
+    ).toEqual([{ code: 'custom', path: ['to'], message: 'Choose a window of at most 1100 days.' }]);
+    expect(
+      ZCompletionReportSchema.safeParse({ from: start, to: after(days(400)), groupBy: 'day' })
+        .success,
+    ).toBe(true);
+    expect(
+      issues(
+        ZCompletionReportSchema.safeParse({
+          from: start,
+          to: after(days(400) + 1),
+          groupBy: 'day',
+        }),
+      ),
+    ).toEqual([
+      {
+        code: 'custom',
+        path: ['to'],
+        message: 'Choose a window of at most 400 days when grouping by day.',
+      },
+    ]);
+    expect(
+      issues(
+        ZCompletionReportSchema.safeParse({
+          from: start,
+          to: after(days(1100) + 1),
+          groupBy: 'week',
+        }),
+      ),
+    ).toEqual([
+      {
+        code: 'custom',
+        path: ['to'],
+        message: 'Choose a window of at most 1100 days when grouping by week.',
+      },
+    ]);
+  });
+});
+
+describe('time zone names', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Stands in for a runtime that takes every name and resolves it to `resolved`. */
+  function runtimeResolvingTo(resolved: string) {
+    class FakeDateTimeFormat {
+      resolvedOptions() {
+        return { timeZone: resolved };
+      }
+    }
+    vi.stubGlobal(
+      'Intl',
+      Object.assign(Object.create(Intl), { DateTimeFormat: FakeDateTimeFormat }),
+    );
+  }
+
+  it('trims, then allows at most 64 characters', () => {
+    expect(ZTimeZoneSchema.parse('  Europe/Berlin  ')).toBe('Europe/Berlin');
+    const result = ZTimeZoneSchema.safeParse('x'.repeat(65));
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'Use at most 64 characters.',
+    ]);
+    const unknown = ZTimeZoneSchema.safeParse(` ${'x'.repeat(64)} `);
+    expect(unknown.error?.issues.map(({ code, message }) => ({ code, message }))).toEqual([
+      {
+        code: 'custom',
+        message: 'Unknown time zone; use an IANA name such as Europe/Berlin or UTC.',
+      },
+    ]);
+  });
+
+  it('refuses names that are not IANA-shaped, even if the runtime would take them', () => {
+    runtimeResolvingTo('UTC');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    for (const name of [
+      '+01:00',
+      '-01:00',
+      '+UTC',
+      '1UTC',
+      '/UTC',
+      'UTC:01',
+      'UTC ',
+      ' UTC',
+      'UTC\n',
+      'Ut c',
+    ]) {
+      expect(canonicalTimeZone(name), JSON.stringify(name)).toBeNull();
+    }
+  });
+
+  it('refuses what the runtime resolves a name to unless it is IANA-shaped', () => {
+    for (const resolved of ['+01:00', '+UTC', 'UTC:00', ' UTC', 'UTC ', '', 'Etc/GMT+1 ']) {
+      runtimeResolvingTo(resolved);
+      expect(canonicalTimeZone('Etc/UTC'), JSON.stringify(resolved)).toBeNull();
+    }
+    for (const resolved of ['UTC', 'Etc/GMT+1', 'Etc/GMT-14', 'America/Port-au-Prince', 'z']) {
+      runtimeResolvingTo(resolved);
+      expect(canonicalTimeZone('Etc/UTC')).toBe(resolved);
+    }
   });
 });
