@@ -1,3 +1,12 @@
 import base from '@dispatch/eslint-config/base';
+import { boundaries, configModule } from '@dispatch/eslint-config/boundaries';
 
-export default base;
+export default [
+  ...base,
+  configModule('src/config.ts'),
+  boundaries({
+    files: ['src/**/*.ts'],
+    forbidden: ['@dispatch/web', '@dispatch/web/*', '@dispatch/api/bench'],
+    why: 'the server serves the built web app as files, and the benchmark exports are for pnpm bench.',
+  }),
+];

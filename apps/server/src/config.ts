@@ -66,8 +66,16 @@ export type TServerConfig = z.infer<typeof ZConfigSchema>;
 
 const SECRET_NAMES = ['DATABASE_URL', 'OIDC_CLIENT_SECRET'] as const;
 
+/**
+ * The process environment. This module is the server's one reader of it (a lint rule holds every
+ * other file to that); the embedded mode's settings are parsed from what this returns.
+ */
+export function processEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}
+
 /** Parses configuration from an environment-shaped record (the process environment by default). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): TServerConfig {
+export function loadConfig(env: Record<string, string | undefined> = processEnvironment()): TServerConfig {
   const merged: Record<string, string | undefined> = { ...env };
   for (const name of SECRET_NAMES) {
     const file = env[`${name}_FILE`];

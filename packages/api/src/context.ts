@@ -28,10 +28,14 @@ export interface TContext {
   usage?: TUsageRecorder;
 }
 
-/** What procedures need of the usage collector: record a call, write the counts now. */
+/**
+ * What procedures need of the usage collector: record a call, write the counts now, and the
+ * procedures the server serves (for the report's unused ones).
+ */
 export interface TUsageRecorder {
   record: (call: TUsageCall) => void;
   flush: () => Promise<boolean>;
+  readonly procedurePaths: readonly string[];
 }
 
 export function createContextInner(input: TContext): TContext {

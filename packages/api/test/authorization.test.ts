@@ -1,5 +1,6 @@
 import type { TPrincipal } from '@dispatch/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROCEDURE_PATHS } from '../src/procedure-tree';
 import { appRouter } from '../src/router';
 import { fleet, rejection } from './helpers/fleet';
 import { countRows, createHarness, type TCaller, type THarness } from './helpers/harness';
@@ -72,7 +73,7 @@ const POLICY: Readonly<Record<string, readonly TRoleName[]>> = {
 };
 
 /** Every procedure path of the router, e.g. 'workOrders.create', read from the router itself. */
-const ROUTER_PATHS = Object.keys(appRouter._def.procedures).sort();
+const ROUTER_PATHS = [...PROCEDURE_PATHS];
 const POLICY_PATHS = Object.keys(POLICY).sort();
 const ALL_PATHS = [...new Set([...ROUTER_PATHS, ...POLICY_PATHS])].sort();
 
@@ -453,5 +454,11 @@ describe('drivers see and move only their own dispatches', () => {
     expect(await driver.advance({ dispatchId: ids.myDispatch, to: 'on_site' })).toMatchObject({
       changed: false,
     });
+  });
+});
+
+describe('the procedure tree', () => {
+  it('lists exactly the procedures tRPC serves', () => {
+    expect(PROCEDURE_PATHS).toEqual(Object.keys(appRouter._def.procedures).sort());
   });
 });

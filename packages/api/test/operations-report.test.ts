@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@dispatch/db';
 import type { TPrincipal } from '@dispatch/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PROCEDURE_PATHS } from '../src/procedure-tree';
 import { createCaller } from '../src/router';
 import { type TUsageSql, type UsageCollector, createUsageCollector } from '../src/usage/collector';
 import { FLUSH_STATEMENT } from '../src/usage/flush-statement';
@@ -56,7 +57,11 @@ describe('calls through the router', () => {
   beforeAll(async () => {
     h = await createHarness();
     counter = countingSql(h.tdb.sql);
-    usage = createUsageCollector({ sql: counter.sql, log: silentLog });
+    usage = createUsageCollector({
+      sql: counter.sql,
+      log: silentLog,
+      procedurePaths: PROCEDURE_PATHS,
+    });
   });
   afterAll(() => h.destroy());
 

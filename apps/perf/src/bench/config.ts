@@ -1,5 +1,6 @@
+import { integerSetting, setting } from '../environment';
 /**
- * The benchmark's one reader of the environment.
+ * The benchmark's settings (read through ../environment.ts).
  *
  * - BENCH_DATABASE_URL: a superuser connection to a PostgreSQL server; the run creates a fresh
  *   database on it and drops it afterwards. Without it, an embedded PostgreSQL is started in a
@@ -32,22 +33,12 @@ function scenarioSet(raw: string | undefined): ReadonlySet<TScenarioName> {
   return new Set(names as TScenarioName[]);
 }
 
-function nonNegativeInt(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
-
 export function loadBenchConfig(): TBenchConfig {
   return {
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-    seconds: nonNegativeInt('BENCH_SECONDS', 10, 1),
-    mixedSeconds: nonNegativeInt('BENCH_MIXED_SECONDS', 60, 0),
-    only: scenarioSet(process.env.BENCH_ONLY),
-    cpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR || undefined,
+    databaseUrl: setting('BENCH_DATABASE_URL'),
+    seconds: integerSetting('BENCH_SECONDS', 10, 1),
+    mixedSeconds: integerSetting('BENCH_MIXED_SECONDS', 60, 0),
+    only: scenarioSet(setting('BENCH_ONLY')),
+    cpuProfileDir: setting('BENCH_CPU_PROFILE_DIR'),
   };
 }

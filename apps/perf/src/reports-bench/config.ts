@@ -1,5 +1,7 @@
+import { integerSetting, setting } from '../environment';
+
 /**
- * The reports benchmark's one reader of the environment.
+ * The reports benchmark's settings (read through ../environment.ts).
  *
  * - BENCH_DATABASE_URL: a superuser connection to a PostgreSQL server; the run creates a fresh
  *   database on it and drops it afterwards. Without it, an embedded PostgreSQL is started in a
@@ -12,10 +14,8 @@ export interface TReportsBenchConfig {
 }
 
 export function loadReportsBenchConfig(): TReportsBenchConfig {
-  const raw = process.env.REPORTS_BENCH_RUNS;
-  const runs = raw === undefined || raw === '' ? 9 : Number(raw);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(`REPORTS_BENCH_RUNS must be an integer >= 1, got ${JSON.stringify(raw)}`);
-  }
-  return { databaseUrl: process.env.BENCH_DATABASE_URL || undefined, runs };
+  return {
+    databaseUrl: setting('BENCH_DATABASE_URL'),
+    runs: integerSetting('REPORTS_BENCH_RUNS', 9, 1),
+  };
 }

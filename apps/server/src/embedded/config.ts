@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { processEnvironment } from '../config';
 
 /**
- * Settings of the embedded mode (`pnpm start`), the only place it reads the environment. Everything
- * has a laptop-friendly default; the smoke test points the data directory and ports elsewhere.
+ * Settings of the embedded mode (`pnpm start`), read from the environment the server's config
+ * module gives. Everything has a laptop-friendly default; the smoke test points the data directory
+ * and ports elsewhere.
  */
 const ZEmbeddedConfigSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -19,7 +21,7 @@ const ZEmbeddedConfigSchema = z.object({
 export type TEmbeddedConfig = z.infer<typeof ZEmbeddedConfigSchema>;
 
 export function loadEmbeddedConfig(
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined> = processEnvironment(),
 ): TEmbeddedConfig {
   return ZEmbeddedConfigSchema.parse(env);
 }

@@ -1,4 +1,4 @@
-import { createUsageCollector, type UsageCollector } from '@dispatch/api';
+import { PROCEDURE_PATHS, createUsageCollector, type UsageCollector } from '@dispatch/api';
 import type { TDatabaseHandle } from '@dispatch/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -24,6 +24,7 @@ export const usagePlugin = fp(
     const usage = createUsageCollector({
       sql: options.database.sql,
       log: app.log.child({ component: 'usage' }),
+      procedurePaths: PROCEDURE_PATHS,
     });
     app.decorate('usage', usage);
     const timer = setInterval(() => void usage.flush(), options.flushSeconds * 1000);

@@ -34,6 +34,11 @@ export interface TUsageCollectorOptions {
   now?: () => number;
   /** Concurrent users are the subjects seen within this trailing window; 5 minutes. */
   presenceWindowMs?: number;
+  /**
+   * Every procedure the server serves (`PROCEDURE_PATHS`), so the report lists the unused ones too.
+   * Given by the server: the operations procedure cannot import the router it is part of.
+   */
+  procedurePaths?: readonly string[];
 }
 
 export const PRESENCE_WINDOW_MS = 5 * 60_000;
@@ -62,7 +67,11 @@ export class UsageCollector {
   private readonly now: () => number;
   private readonly windowMs: number;
 
+  /** Every procedure the server serves, called or not. */
+  readonly procedurePaths: readonly string[];
+
   constructor(private readonly options: TUsageCollectorOptions) {
+    this.procedurePaths = options.procedurePaths ?? [];
     this.now = options.now ?? Date.now;
     this.windowMs = options.presenceWindowMs ?? PRESENCE_WINDOW_MS;
   }

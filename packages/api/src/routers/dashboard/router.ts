@@ -1,4 +1,3 @@
-import { router } from '../../trpc';
 import { dashboardSummary } from './summary';
 
-export const dashboardRouter = router({ summary: dashboardSummary });
+export const dashboardProcedures = { summary: dashboardSummary };

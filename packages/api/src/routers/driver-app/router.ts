@@ -1,5 +1,4 @@
-import { router } from '../../trpc';
 import { advanceMyDispatch } from './advance';
 import { myDispatches } from './my-dispatches';
 
-export const driverAppRouter = router({ myDispatches, advance: advanceMyDispatch });
+export const driverAppProcedures = { myDispatches, advance: advanceMyDispatch };

@@ -1,8 +1,7 @@
-import { router } from '../../trpc';
 import { createEquipmentType } from './create';
 import { listEquipmentTypes } from './list';
 
-export const equipmentTypesRouter = router({
+export const equipmentTypesProcedures = {
   list: listEquipmentTypes,
   create: createEquipmentType,
-});
+};

@@ -1,4 +1,3 @@
-import { router } from '../../trpc';
 import { createEquipment } from './create';
 import { getEquipment } from './get';
 import { equipmentHistory } from './history';
@@ -6,11 +5,11 @@ import { listEquipment } from './list';
 import { setEquipmentStatus } from './set-status';
 import { updateEquipment } from './update';
 
-export const equipmentRouter = router({
+export const equipmentProcedures = {
   list: listEquipment,
   get: getEquipment,
   history: equipmentHistory,
   create: createEquipment,
   update: updateEquipment,
   setStatus: setEquipmentStatus,
-});
+};

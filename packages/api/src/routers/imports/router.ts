@@ -1,8 +1,7 @@
-import { router } from '../../trpc';
 import { importDrivers } from './drivers';
 import { importEquipment } from './equipment';
 
-export const importsRouter = router({
+export const importsProcedures = {
   equipment: importEquipment,
   drivers: importDrivers,
-});
+};

@@ -1,4 +1,3 @@
-import { router } from '../../trpc';
 import { getMe } from './get';
 
-export const meRouter = router({ get: getMe });
+export const meProcedures = { get: getMe };

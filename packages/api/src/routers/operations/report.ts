@@ -3,7 +3,6 @@ import { adminProcedure } from '../../procedures';
 import { buildOperationsReport } from '../../usage/build-report';
 import { lastUtcWeeks, utcDateKey } from '../../usage/calendar';
 import { PRESENCE_WINDOW_MS } from '../../usage/collector';
-import { listProcedurePaths } from '../../usage/procedure-paths';
 import { readStoredUsage } from '../../usage/read-usage';
 import { ZOperationsReportOutput } from './report-output';
 
@@ -23,14 +22,14 @@ export const operationsReport = adminProcedure
     const first = weeks[0];
     const last = weeks[weeks.length - 1];
     if (!first || !last) throw new Error('the report covers at least one week');
-    const [stored, knownPaths] = await Promise.all([
-      readStoredUsage(ctx.db, { fromWeek: first.key, toWeek: utcDateKey(last.endMs) }),
-      listProcedurePaths(),
-    ]);
+    const stored = await readStoredUsage(ctx.db, {
+      fromWeek: first.key,
+      toWeek: utcDateKey(last.endMs),
+    });
     const report = buildOperationsReport({
       stored,
       weeks,
-      knownPaths,
+      knownPaths: ctx.usage?.procedurePaths ?? [],
       nowMs,
       windowMinutes: PRESENCE_WINDOW_MS / 60_000,
     });

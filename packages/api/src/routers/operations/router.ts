@@ -1,4 +1,3 @@
-import { router } from '../../trpc';
 import { operationsReport } from './report';
 
-export const operationsRouter = router({ report: operationsReport });
+export const operationsProcedures = { report: operationsReport };

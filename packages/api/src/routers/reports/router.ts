@@ -1,8 +1,7 @@
-import { router } from '../../trpc';
 import { reportCompletion } from './completion';
 import { reportUtilization } from './utilization';
 
-export const reportsRouter = router({
+export const reportsProcedures = {
   completion: reportCompletion,
   utilization: reportUtilization,
-});
+};

@@ -1,5 +1,4 @@
-import { router } from '../../trpc';
 import { getSettings } from './get';
 import { updateSettings } from './update';
 
-export const settingsRouter = router({ get: getSettings, update: updateSettings });
+export const settingsProcedures = { get: getSettings, update: updateSettings };
