@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet, rejection } from './helpers/fleet';
 import { createHarness, type THarness } from './helpers/harness';
 import { CONSISTENT, findInconsistencies } from './helpers/invariants';
+import { deadlocksSoFar } from './helpers/lock-waits';
 
 /*
  * Every kind of write at once from many connections: creates, edits, assignments (many of them
@@ -208,18 +209,10 @@ function stormOperations(next: () => number) {
   return () => pick(table) ?? { name: 'fill', run: operations.fill!.run };
 }
 
-async function deadlocks(): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, 1200));
-  await h.tdb.sql`select pg_stat_clear_snapshot()`;
-  const [row] = await h.tdb.sql<{ n: number }[]>`
-    select deadlocks::int as n from pg_stat_database where datname = current_database()`;
-  return row?.n ?? 0;
-}
-
 describe('a storm of concurrent writes', () => {
   it('finds no deadlock, no backstop conflict, no unexpected failure, and stays consistent', async () => {
     const seed = Date.now() % 100_000;
-    const before = await deadlocks();
+    const before = await deadlocksSoFar(h.tdb);
     const failures: { operation: string; code: string; reason: string | null }[] = [];
     const tally: Record<string, number> = {};
     await Promise.all(
@@ -243,7 +236,7 @@ describe('a storm of concurrent writes', () => {
       (failure) => !expected.has(failure.code) || failure.reason === 'CONCURRENT_CONFLICT',
     );
     expect(unexpected, `seed ${seed}`).toEqual([]);
-    expect(await deadlocks(), `seed ${seed}`).toBe(before);
+    expect(await deadlocksSoFar(h.tdb), `seed ${seed}`).toBe(before);
     expect(await findInconsistencies(h.tdb), `seed ${seed}`).toEqual(CONSISTENT);
     // The storm really did mix the writes it is about.
     expect(Object.keys(tally).length).toBeGreaterThanOrEqual(10);

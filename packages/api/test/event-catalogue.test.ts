@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.destroy());
 
-async function storedEvents() {
-  return h.tdb.sql<
+async function storedEvents(tdb = h.tdb) {
+  return tdb.sql<
     {
       id: number;
       entity_type: string;
@@ -76,16 +76,7 @@ describe('the event catalogue', () => {
     const seeded = await createHarness();
     try {
       await seedDemoData(seeded.tdb.db);
-      const rows = await seeded.tdb.sql<
-        {
-          id: number;
-          entity_type: string;
-          action: string;
-          payload: unknown;
-          work_order_id: string | null;
-          work_order_reference: string | null;
-        }[]
-      >`select id, entity_type, action, payload, work_order_id, work_order_reference from events order by id`;
+      const rows = await storedEvents(seeded.tdb);
       expect(rows.length).toBeGreaterThan(10);
       expect(problemsOf(rows)).toEqual([]);
       expect(

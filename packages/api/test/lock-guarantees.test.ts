@@ -3,7 +3,7 @@ import { FILL_LOCK_KEY } from '../src/commands/steps/fill-queue';
 import { fleet, rejection } from './helpers/fleet';
 import { createHarness, type THarness } from './helpers/harness';
 import { CONSISTENT, findInconsistencies } from './helpers/invariants';
-import { holdLocks, untilLockWaiters } from './helpers/lock-waits';
+import { deadlocksSoFar, holdLocks, untilLockWaiters } from './helpers/lock-waits';
 
 /*
  * Each guarantee of the locking scheme (docs/architecture.md, "Invariants") forced in a known order:
@@ -31,15 +31,6 @@ function outcome(call: Promise<unknown>): Promise<TOutcome> {
     (error: unknown) =>
       rejection(Promise.reject(error)).then((r) => ({ ok: false, ...r }) as const),
   );
-}
-
-async function deadlocks(): Promise<number> {
-  // Statistics are flushed by each backend shortly after its transaction; read a fresh snapshot.
-  await new Promise((resolve) => setTimeout(resolve, 1200));
-  await h.tdb.sql`select pg_stat_clear_snapshot()`;
-  const [row] = await h.tdb.sql<{ n: number }[]>`
-    select deadlocks::int as n from pg_stat_database where datname = current_database()`;
-  return row?.n ?? 0;
 }
 
 describe('the assignment locks its driver', () => {
@@ -179,7 +170,7 @@ describe('lock order and SKIP LOCKED keep deadlocks away', () => {
       driverId: driver.id,
     });
     const next = await f.order(type.id);
-    const before = await deadlocks();
+    const before = await deadlocksSoFar(h.tdb);
 
     const blocker = await holdLocks(
       h.tdb,
@@ -202,7 +193,7 @@ describe('lock order and SKIP LOCKED keep deadlocks away', () => {
     expect(await release).toEqual({ ok: true });
     expect(await assign).toEqual({ ok: true });
     expect((await h.viewer.workOrders.get({ id: next.id })).status).toBe('dispatched');
-    expect(await deadlocks()).toBe(before);
+    expect(await deadlocksSoFar(h.tdb)).toBe(before);
     expect(await findInconsistencies(h.tdb)).toEqual(CONSISTENT);
   });
 
@@ -215,7 +206,7 @@ describe('lock order and SKIP LOCKED keep deadlocks away', () => {
     const first = await f.order((await f.type()).id, { priority: 'low' });
     const second = await f.order((await f.type()).id, { priority: 'low' });
     expect([first.status, second.status]).toEqual(['queued', 'queued']);
-    const before = await deadlocks();
+    const before = await deadlocksSoFar(h.tdb);
 
     const blocker = await holdLocks(
       h.tdb,
@@ -228,6 +219,6 @@ describe('lock order and SKIP LOCKED keep deadlocks away', () => {
     await blocker.release();
 
     expect(await Promise.all(edits)).toEqual([{ ok: true }, { ok: true }]);
-    expect(await deadlocks()).toBe(before);
+    expect(await deadlocksSoFar(h.tdb)).toBe(before);
   });
 });

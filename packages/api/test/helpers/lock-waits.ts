@@ -50,3 +50,15 @@ export async function holdLocks(
     },
   };
 }
+
+/**
+ * Deadlocks PostgreSQL has detected in this test database so far. Each backend reports its
+ * statistics shortly after its transaction ends, so this waits a moment and reads a fresh snapshot.
+ */
+export async function deadlocksSoFar(tdb: TTestDatabase): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  await tdb.sql`select pg_stat_clear_snapshot()`;
+  const [row] = await tdb.sql<{ n: number }[]>`
+    select deadlocks::int as n from pg_stat_database where datname = current_database()`;
+  return row?.n ?? 0;
+}

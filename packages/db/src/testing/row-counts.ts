@@ -1,40 +1,38 @@
 import type { Sql } from 'postgres';
 
 /**
- * Row counts of every table in the schema, found from the catalogue so a new table is covered
- * without anyone remembering to add it: the proof that a refused request wrote nothing. The
- * `usage_*` operations statistics are left out: they count refused calls too, by design, and a
- * running server flushes them on a timer, not as part of any request.
+ * Every table of the schema, found from the catalogue so a new table is covered without anyone
+ * remembering to add it. The `usage_*` operations statistics are left out: they count refused
+ * calls too, by design, and a running server flushes them on a timer, not as part of any request.
  */
-export async function countAllRows(sql: Sql): Promise<Record<string, number>> {
+async function tablesOf(sql: Sql): Promise<string[]> {
   const tables = await sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE'
       and table_name not like 'usage\\_%' order by table_name`;
-  const rows = await sql.unsafe<{ name: string; n: number }[]>(
-    tables
-      .map((t) => `select '${t.name}' as name, count(*)::int as n from "${t.name}"`)
+  return tables.map((t) => t.name);
+}
+
+/** One figure per table, computed by `expression` over its rows `r`, in one statement. */
+async function perTable<T>(sql: Sql, expression: string): Promise<Record<string, T>> {
+  const names = await tablesOf(sql);
+  const rows = await sql.unsafe<{ name: string; value: T }[]>(
+    names
+      .map((name) => `select '${name}' as name, ${expression} as value from "${name}" r`)
       .join(' union all '),
   );
-  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+}
+
+/** Row counts of every table: the proof that a refused request wrote nothing. */
+export function countAllRows(sql: Sql): Promise<Record<string, number>> {
+  return perTable<number>(sql, 'count(*)::int');
 }
 
 /**
- * A digest of every row of every table (the same tables as `countAllRows`): equal digests mean
- * nothing was inserted, updated or deleted, which row counts alone cannot tell.
+ * A digest of every row of every table: equal digests mean nothing was inserted, updated or
+ * deleted, which row counts alone cannot tell.
  */
-export async function digestAllRows(sql: Sql): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }[]>`
-    select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE'
-      and table_name not like 'usage\\_%' order by table_name`;
-  const rows = await sql.unsafe<{ name: string; digest: string }[]>(
-    tables
-      .map(
-        (t) =>
-          `select '${t.name}' as name, coalesce(md5(string_agg(r::text, ',' order by r::text)), '') as digest from "${t.name}" r`,
-      )
-      .join(' union all '),
-  );
-  return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
+export function digestAllRows(sql: Sql): Promise<Record<string, string>> {
+  return perTable<string>(sql, `coalesce(md5(string_agg(r::text, ',' order by r::text)), '')`);
 }
