@@ -19,7 +19,7 @@ export const createDriverCommand = defineCommand({
       .values({ ...fields, subject: fields.subject ?? null })
       .returning({ id: schema.drivers.id });
     if (!row) throw new Error('insert returned no row');
-    await replaceQualifications(tx, row.id, qualificationTypeIds);
+    await replaceQualifications(tx, row.id, qualificationTypeIds, { isNew: true });
     await events.append({
       kind: 'driver.created',
       entityId: row.id,
