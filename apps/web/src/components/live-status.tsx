@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { formatCount } from '../lib/format';
 
 function secondsSince(time: number) {
   return Math.max(0, Math.round((Date.now() - time) / 1000));
@@ -12,7 +13,9 @@ export function LiveStatus(props: { updatedAt: number; fetching: boolean; onRefr
     const timer = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(timer);
   }, []);
-  const label = props.updatedAt ? `Updated ${secondsSince(props.updatedAt)} s ago` : 'Loading…';
+  const label = props.updatedAt
+    ? `Updated ${formatCount(secondsSince(props.updatedAt))} s ago`
+    : 'Loading…';
   return (
     <Group gap="xs" wrap="nowrap">
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="live-status">

@@ -1,4 +1,5 @@
 import { Button, Center, Text } from '@mantine/core';
+import { formatCount } from '../lib/format';
 
 /** The "Load more" button under a paged list, or a note that everything is shown. */
 export function LoadMore(props: {
@@ -15,7 +16,7 @@ export function LoadMore(props: {
         </Button>
       ) : (
         <Text size="sm" c="dimmed">
-          {props.shown === 1 ? 'Showing 1 item' : `Showing all ${props.shown} items`}
+          {props.shown === 1 ? 'Showing 1 item' : `Showing all ${formatCount(props.shown)} items`}
         </Text>
       )}
     </Center>

@@ -2,7 +2,7 @@ import { Anchor, Group, List, Paper, SimpleGrid, Text, Title } from '@mantine/co
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
 import { PriorityBadge } from '../../components/status-badges';
-import { durationSince } from '../work-orders/time';
+import { durationSince } from '../../lib/time';
 
 type TActive = RouterOutputs['dashboard']['summary']['active'][number];
 

@@ -70,7 +70,7 @@ export default function DashboardPage() {
               <ActiveDispatches active={data.active} />
             </Section>
             <Section id="recent" title="Recent activity">
-              <RecentActivity summary={data} />
+              <RecentActivity events={data.recent} />
             </Section>
           </Stack>
         )}

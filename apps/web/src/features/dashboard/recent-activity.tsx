@@ -1,47 +1,36 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
-import { eventAction, eventDetails } from '../work-orders/event-text';
-import { formatShortTime } from '../work-orders/time';
+import { eventAction, eventDetails } from '../../lib/event-text';
+import { NO_VALUE } from '../../lib/format';
+import { formatShortTime } from '../../lib/time';
 
-type TSummary = RouterOutputs['dashboard']['summary'];
-type TEvent = TSummary['recent'][number];
+type TEvent = RouterOutputs['dashboard']['summary']['recent'][number];
 
-/** Work-order references the summary already knows, to name the order an event is about. */
-function knownReferences(summary: TSummary): Map<string, string> {
-  const references = new Map<string, string>();
-  for (const a of summary.active) references.set(a.workOrderId, a.reference);
-  for (const q of summary.queue.head) references.set(q.id, q.reference);
-  for (const e of summary.recent) {
-    const reference = e.payload.reference;
-    if (e.workOrderId && typeof reference === 'string') references.set(e.workOrderId, reference);
-  }
-  return references;
-}
-
-function Subject({ event, references }: { event: TEvent; references: Map<string, string> }) {
+/** The work order an event concerns, by its reference. */
+function Subject({ event }: { event: TEvent }) {
   if (!event.workOrderId)
     return (
       <Text span size="sm" c="dimmed">
-        —
+        {NO_VALUE}
       </Text>
     );
   return (
     <Anchor component={Link} to={`/work-orders/${event.workOrderId}`} size="sm">
-      {references.get(event.workOrderId) ?? 'Open work order'}
+      {event.workOrderReference ?? 'Open work order'}
     </Anchor>
   );
 }
 
-export function RecentActivity({ summary }: { summary: TSummary }) {
-  if (summary.recent.length === 0) {
+/** The latest events, newest first: when, who, what, and the work order each concerns. */
+export function RecentActivity({ events }: { events: TEvent[] }) {
+  if (events.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         Nothing has happened yet.
       </Text>
     );
   }
-  const references = knownReferences(summary);
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing={4} data-testid="recent-activity">
@@ -54,7 +43,7 @@ export function RecentActivity({ summary }: { summary: TSummary }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {summary.recent.map((event) => {
+          {events.map((event) => {
             const details = eventDetails(event);
             return (
               <Table.Tr key={event.id}>
@@ -73,7 +62,7 @@ export function RecentActivity({ summary }: { summary: TSummary }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Subject event={event} references={references} />
+                  <Subject event={event} />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithMantine } from '../../components/render-with-mantine';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import { DriverForm } from './driver-form';
 
 const TYPES = [

@@ -2,7 +2,7 @@ import { Timeline } from '@mantine/core';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { renderWithMantine } from '../../components/render-with-mantine';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import { dispatchEntry, eventEntry } from './history-entries';
 import type { THistoryDispatch, THistoryEvent } from './history-types';
 
@@ -27,14 +27,18 @@ const completed: THistoryDispatch = {
 const toMaintenance: THistoryEvent = {
   kind: 'event',
   at: new Date(2025, 2, 5, 9, 30),
-  id: 7,
-  entityType: 'equipment',
-  entityId: 'unit',
-  workOrderId: WO,
-  action: 'status_changed',
-  actorName: 'Dee Dispatcher',
-  payload: { from: 'assigned', to: 'maintenance', note: 'Hydraulic leak' },
-  createdAt: new Date(2025, 2, 5, 9, 30),
+  event: {
+    id: 7,
+    kind: 'equipment.status_changed',
+    entityType: 'equipment',
+    entityId: 'unit',
+    action: 'status_changed',
+    workOrderId: WO,
+    workOrderReference: 'WO-000042',
+    actorName: 'Dee Dispatcher',
+    payload: { from: 'assigned', to: 'maintenance', note: 'Hydraulic leak' },
+    createdAt: new Date(2025, 2, 5, 9, 30),
+  },
 };
 
 function renderEntries(...entries: ReturnType<typeof dispatchEntry>[]) {

@@ -1,8 +1,9 @@
+import type { TEquipmentStatus } from '@dispatch/domain';
 import { Anchor, Group, Text, Timeline } from '@mantine/core';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { eventAction, eventDetails } from '../work-orders/event-text';
-import { durationSince, formatDateTime, formatDuration } from '../work-orders/time';
+import { eventAction, eventDetails } from '../../lib/event-text';
+import { durationSince, formatDateTime, formatDuration } from '../../lib/time';
 import type { THistoryDispatch, THistoryEvent } from './history-types';
 
 const OUTCOMES = {
@@ -11,7 +12,7 @@ const OUTCOMES = {
   cancelled: { label: 'Order cancelled', colour: 'gray' },
 } as const;
 
-const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLOURS: Partial<Record<TEquipmentStatus, string>> = {
   available: 'green',
   maintenance: 'yellow',
   out_of_service: 'red',
@@ -74,25 +75,26 @@ export function dispatchEntry(d: THistoryDispatch) {
 }
 
 /** Something recorded against the unit itself: created, edited, a status change and its note. */
-export function eventEntry(e: THistoryEvent) {
-  const to = typeof e.payload.to === 'string' ? e.payload.to : '';
+export function eventEntry({ event }: THistoryEvent) {
+  const colour =
+    event.kind === 'equipment.status_changed' ? STATUS_COLOURS[event.payload.to] : undefined;
   return (
     <Timeline.Item
-      key={`event-${e.id}`}
-      color={STATUS_COLOURS[to] ?? 'gray'}
-      title={eventAction(e)}
+      key={`event-${event.id}`}
+      color={colour ?? 'gray'}
+      title={eventAction(event)}
       data-testid="history-event"
     >
       <Text size="xs" c="dimmed">
-        <When date={e.createdAt} /> · {e.actorName}
+        <When date={event.createdAt} /> · {event.actorName}
       </Text>
-      {eventDetails(e).map((line) => (
+      {eventDetails(event).map((line) => (
         <Text key={line} size="sm">
           {line}
         </Text>
       ))}
-      {e.workOrderId && (
-        <Anchor component={Link} to={`/work-orders/${e.workOrderId}`} size="sm">
+      {event.workOrderId && (
+        <Anchor component={Link} to={`/work-orders/${event.workOrderId}`} size="sm">
           Open the work order
         </Anchor>
       )}

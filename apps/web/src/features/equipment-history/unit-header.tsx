@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EquipmentStatusBadge } from '../../components/resource-badges';
 import { WorkOrderLink } from '../../components/work-order-link';
-import { formatDateTime } from '../work-orders/time';
+import { formatDateTime } from '../../lib/time';
 import type { TEquipmentUnit } from './history-types';
 
 function Fact(props: { label: string; children: ReactNode }) {

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import { EquipmentForm } from './equipment-form';
-import { renderWithMantine } from '../../components/render-with-mantine';
 
 const TYPES = [
   { id: '5d0f3b8e-7c1a-4b52-9a3e-2f6d8c1b4a70', name: 'crane-50t' },

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createTestApi } from '../dispatch-board/test-utils';
+import { createTestApi } from '../../../test/helpers/test-api';
 import ImportPage from './import-page';
 import type { TImportReport } from './import-report';
 

@@ -14,10 +14,11 @@ import {
 import { useState } from 'react';
 import { apiErrorInfo } from '../../api/errors';
 import { trpc } from '../../api/trpc';
+import { DownloadCsvButton } from '../../components/download-csv-button';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
+import { formatCount, plural } from '../../lib/format';
 import { useCan } from '../auth/use-me';
-import { DownloadCsvButton } from './download-csv-button';
 import { IMPORT_KINDS, type TImportKind } from './import-kinds';
 import { ImportReport, type TImportReport } from './import-report';
 
@@ -47,7 +48,7 @@ export default function ImportPage() {
       setChecked({ csv, report });
       if (report.mode === 'commit' && report.committed) {
         notifySuccess(
-          `Imported ${report.rows} rows: ${report.created} created, ${report.updated} updated.`,
+          `Imported ${plural(report.rows, 'row', 'rows')}: ${formatCount(report.created)} created, ${formatCount(report.updated)} updated.`,
         );
         setFile(null);
       }
@@ -60,7 +61,7 @@ export default function ImportPage() {
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
       setProblem(
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
+        `The file is larger than ${formatCount(MAX_IMPORT_BYTES / 1024 / 1024)} MB; split it into smaller files.`,
       );
       return;
     }

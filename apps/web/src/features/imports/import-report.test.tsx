@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithMantine } from '../../components/render-with-mantine';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import { ImportReport, type TImportReport } from './import-report';
 
 const checked: TImportReport = {

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { RouterOutputs } from '../../api/trpc';
+import { NO_VALUE, formatCount, plural } from '../../lib/format';
 
 export type TImportReport = RouterOutputs['imports']['equipment'];
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * What a checked or imported file holds: counts, then every rejected row with its line in the file
@@ -40,7 +39,7 @@ export function ImportReport(props: {
               {count.label}
             </Text>
             <Text fw={700} size="xl">
-              {count.value.toLocaleString()}
+              {formatCount(count.value)}
             </Text>
           </Paper>
         ))}
@@ -52,7 +51,7 @@ export function ImportReport(props: {
         props.onCommit && (
           <Group>
             <Button onClick={props.onCommit} loading={props.committing ?? false}>
-              Import {plural(report.rows, 'row')}
+              Import {plural(report.rows, 'row', 'rows')}
             </Button>
           </Group>
         )}
@@ -63,12 +62,12 @@ export function ImportReport(props: {
 
 function Outcome(props: { report: TImportReport; changes: number }) {
   const { report, changes } = props;
-  const rejected = plural(report.rejected.length, 'row');
+  const rejected = plural(report.rejected.length, 'row', 'rows');
   if (report.mode === 'commit') {
     return report.committed ? (
       <Alert color="green" title="Imported">
-        {plural(report.created, 'row')} created, {plural(report.updated, 'row')} updated,{' '}
-        {report.unchanged.toLocaleString()} unchanged.
+        {plural(report.created, 'row', 'rows')} created, {plural(report.updated, 'row', 'rows')}{' '}
+        updated, {formatCount(report.unchanged)} unchanged.
       </Alert>
     ) : (
       <Alert color="red" title="Nothing was imported" role="alert">
@@ -87,8 +86,8 @@ function Outcome(props: { report: TImportReport; changes: number }) {
   }
   return changes > 0 ? (
     <Alert color="blue" title="Ready to import">
-      Every row is valid: {plural(report.created, 'new row')} and{' '}
-      {plural(report.updated, 'changed row')} will be written together.
+      Every row is valid: {plural(report.created, 'new row', 'new rows')} and{' '}
+      {plural(report.updated, 'changed row', 'changed rows')} will be written together.
     </Alert>
   ) : (
     <Alert color="gray" title="Nothing to import">
@@ -113,7 +112,7 @@ function RejectedRows(props: { report: TImportReport; keyLabel: string }) {
           {props.report.rejected.map((row) => (
             <Table.Tr key={row.line}>
               <Table.Th scope="row">{row.line}</Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.key ?? '—'}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.key ?? NO_VALUE}</Table.Td>
               <Table.Td>
                 <List size="sm" spacing={2}>
                   {row.reasons.map((reason, i) => (

@@ -1,5 +1,5 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
-import { formatCount } from './format';
+import { NO_VALUE, formatCount } from '../../lib/format';
 import type { TUsageError } from './operations-types';
 
 /** Failed calls by procedure, tRPC code and domain reason, most frequent first. */
@@ -35,7 +35,7 @@ export function ErrorsTable(props: { errors: readonly TUsageError[] }) {
               <Table.Td>
                 {error.reason ?? (
                   <Text span size="sm" c="dimmed">
-                    –
+                    {NO_VALUE}
                   </Text>
                 )}
               </Table.Td>

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { Section } from '../dashboard/section';
 import { useCan } from '../auth/use-me';
 import { ErrorsTable } from './errors-table';
-import { formatCount, plural } from './format';
+import { formatCount, plural } from '../../lib/format';
 import { PeakUsersChart } from './peak-users-chart';
 import { ProcedureUsageTable } from './procedure-usage-table';
 import { ThresholdCards } from './threshold-cards';

@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Box, Text } from '@mantine/core';
-import { formatDay, formatShortDay } from './format';
+import { formatDay, formatShortDay, plural } from '../../lib/format';
 import type { TOperationsReport } from './operations-types';
 
 /** Peak concurrent users per UTC day of the period, with the busiest day in words. */
@@ -11,7 +11,7 @@ export function PeakUsersChart(props: { concurrentUsers: TOperationsReport['conc
     <>
       <Text size="sm" mb="sm" data-testid="peak-users-summary">
         {max
-          ? `Busiest: ${max.users} concurrent ${max.users === 1 ? 'user' : 'users'} on ${formatDay(max.day)}.`
+          ? `Busiest: ${plural(max.users, 'concurrent user', 'concurrent users')} on ${formatDay(max.day)}.`
           : 'No signed-in calls in this period.'}{' '}
         <Text span size="sm" c="dimmed">
           Concurrent users are the distinct people who called the API in a trailing {windowMinutes}

@@ -1,7 +1,7 @@
 import { Sparkline } from '@mantine/charts';
 import { Badge, Code, Group, Select, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { formatCount, formatMs, formatShare, formatWeek } from './format';
+import { formatCount, formatMs, formatShareAtGlance, formatWeek } from '../../lib/format';
 import type { TProcedureUsage } from './operations-types';
 
 type TSortKey = 'path' | 'calls' | 'distinctUsers' | 'p95Ms' | 'errors';
@@ -137,10 +137,12 @@ export function ProcedureUsageTable(props: {
                 <Table.Td ta="right">{formatCount(row.distinctUsers)}</Table.Td>
                 <Table.Td ta="right">{formatMs(row.p95Ms)}</Table.Td>
                 <Table.Td ta="right">{formatCount(row.errors)}</Table.Td>
-                <Table.Td ta="right">{formatShare(total > 0 ? row.calls / total : null)}</Table.Td>
+                <Table.Td ta="right">
+                  {formatShareAtGlance(total > 0 ? row.calls / total : null)}
+                </Table.Td>
                 <Table.Td ta="right">
                   <Text span size="sm" c={row.slowShare ? 'red' : undefined}>
-                    {formatShare(row.slowShare)}
+                    {formatShareAtGlance(row.slowShare)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

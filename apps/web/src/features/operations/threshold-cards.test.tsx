@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithMantine } from '../../components/render-with-mantine';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import type { TThreshold } from './operations-types';
 import { ThresholdCards } from './threshold-cards';
 

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
-import { formatCount, formatDay, formatMs } from './format';
+import { formatCount, formatDay, formatMs, formatPercent } from '../../lib/format';
 import type { TThreshold } from './operations-types';
 
 const STATUS = {
@@ -56,7 +56,7 @@ export function ThresholdCards(props: { thresholds: readonly TThreshold[] }) {
               color={status.color}
               size="lg"
               my="xs"
-              aria-label={`${threshold.label}: ${Math.round(percent)} % of the limit`}
+              aria-label={`${threshold.label}: ${formatPercent(Math.round(percent))} of the limit`}
             />
             <Text size="xs" c="dimmed">
               Limit {formatValue(threshold, threshold.limit)}

@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { apiErrorInfo } from '../../api/errors';
 import { trpc } from '../../api/trpc';
+import { plural } from '../../lib/format';
 
 /** The manual-control "dispatch all": fills the queue now and says what it dispatched. */
 export function FillQueueButton() {
@@ -11,7 +12,7 @@ export function FillQueueButton() {
       notifications.show({
         color: count ? 'green' : 'gray',
         title: count
-          ? `Dispatched ${count} work order${count === 1 ? '' : 's'}`
+          ? `Dispatched ${plural(count, 'work order', 'work orders')}`
           : 'Nothing could be dispatched',
         message: count
           ? filled.map((f) => `${f.reference}: ${f.equipmentCode} with ${f.driverName}`).join('; ')

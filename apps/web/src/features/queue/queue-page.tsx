@@ -3,6 +3,7 @@ import { trpc } from '../../api/trpc';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
+import { formatCount } from '../../lib/format';
 import { useCan } from '../auth/use-me';
 import { FillQueueButton } from './fill-queue-button';
 import { QueueTable } from './queue-table';
@@ -26,8 +27,10 @@ export default function QueuePage() {
       {data && (
         <Group gap="sm" mb="md">
           <Text size="sm" data-testid="queue-total">
-            {data.total} waiting
-            {data.total > data.items.length ? ` (showing the first ${data.items.length})` : ''}
+            {formatCount(data.total)} waiting
+            {data.total > data.items.length
+              ? ` (showing the first ${formatCount(data.items.length)})`
+              : ''}
           </Text>
           <Badge variant="light" color={data.autoDispatch ? 'green' : 'yellow'}>
             {data.autoDispatch ? 'Auto-dispatch on' : 'Auto-dispatch off'}

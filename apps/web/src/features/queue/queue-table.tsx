@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
 import { PriorityBadge } from '../../components/status-badges';
-import { formatDuration } from '../work-orders/time';
+import { formatDuration } from '../../lib/time';
 import { waitReasonText } from './wait-reason';
 
 type TQueueEntry = RouterOutputs['queue']['list']['items'][number];

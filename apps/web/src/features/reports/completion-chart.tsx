@@ -1,6 +1,6 @@
 import { LineChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
-import { bucketLabel } from './format';
+import { bucketLabel } from '../../lib/format';
 import type { TCompletionReport } from './report-types';
 
 const SERIES = [

@@ -2,7 +2,7 @@ import { PRIORITIES } from '@dispatch/domain';
 import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { humanize } from '../../components/status-badges';
-import { toMinutes } from './format';
+import { formatChartMinutes, toMinutes } from '../../lib/format';
 import type { TCompletionReport } from './report-types';
 
 /** Median and 90th percentile minutes from creation to first dispatch, per priority. */
@@ -31,7 +31,7 @@ export function DispatchTimeChart({ report }: { report: TCompletionReport }) {
         { name: 'median', label: 'Median', color: 'blue.6' },
         { name: 'p90', label: '90th percentile', color: 'orange.6' },
       ]}
-      valueFormatter={(minutes) => `${minutes} min`}
+      valueFormatter={formatChartMinutes}
       withLegend
       legendProps={{ verticalAlign: 'bottom' }}
       yAxisProps={{ width: 56 }}

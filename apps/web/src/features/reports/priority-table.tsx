@@ -1,11 +1,12 @@
 import { Table, Text } from '@mantine/core';
 import { humanize } from '../../components/status-badges';
-import { formatMinutes, formatShare } from './format';
+import { NO_VALUE, formatCount, formatMinutes, formatShare } from '../../lib/format';
 import type { TCompletionFigures } from './report-types';
 
 function onTime(row: TCompletionFigures) {
-  if (row.completedWithDueBy === 0) return '—';
-  return `${formatShare(row.onTimeShare)} (${row.completedOnTime} of ${row.completedWithDueBy})`;
+  if (row.completedWithDueBy === 0) return NO_VALUE;
+  const counts = `${formatCount(row.completedOnTime)} of ${formatCount(row.completedWithDueBy)}`;
+  return `${formatShare(row.onTimeShare)} (${counts})`;
 }
 
 /** The window's totals per priority, then all priorities: counts, response times, on-time share. */
@@ -46,10 +47,10 @@ export function PriorityTable({ totals }: { totals: TCompletionFigures[] }) {
                 <Table.Th scope="row">
                   {row.priority === 'all' ? 'All priorities' : humanize(row.priority)}
                 </Table.Th>
-                <Table.Td ta="right">{row.created}</Table.Td>
-                <Table.Td ta="right">{row.dispatched}</Table.Td>
-                <Table.Td ta="right">{row.completed}</Table.Td>
-                <Table.Td ta="right">{row.cancelled}</Table.Td>
+                <Table.Td ta="right">{formatCount(row.created)}</Table.Td>
+                <Table.Td ta="right">{formatCount(row.dispatched)}</Table.Td>
+                <Table.Td ta="right">{formatCount(row.completed)}</Table.Td>
+                <Table.Td ta="right">{formatCount(row.cancelled)}</Table.Td>
                 <Table.Td ta="right">{formatMinutes(row.medianTimeToDispatchSeconds)}</Table.Td>
                 <Table.Td ta="right">{formatMinutes(row.p90TimeToDispatchSeconds)}</Table.Td>
                 <Table.Td ta="right">{onTime(row)}</Table.Td>

@@ -2,8 +2,7 @@ import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-// Shared with the import page: the exports need our CSRF header, so a bare link cannot download.
-import { DownloadCsvButton } from '../imports/download-csv-button';
+import { DownloadCsvButton } from '../../components/download-csv-button';
 import { completionCsvHref, utilizationCsvHref } from './csv-links';
 import { DATE_PRESETS, type TDayRange, presetRange, windowOf } from './date-presets';
 import type { TGroupBy } from './report-types';

@@ -1,4 +1,5 @@
 import { BarChart } from '@mantine/charts';
+import { formatPercent, toPercent } from '../../lib/format';
 import type { TUtilizationReport } from './report-types';
 import { CHART_TOP_N } from './utilisation-order';
 
@@ -6,7 +7,7 @@ import { CHART_TOP_N } from './utilisation-order';
 export function UtilisationChart(props: { sorted: TUtilizationReport['equipment'] }) {
   const data = props.sorted.slice(0, CHART_TOP_N).map((row) => ({
     code: row.code,
-    utilisation: row.utilization === null ? 0 : Math.round(row.utilization * 1000) / 10,
+    utilisation: toPercent(row.utilization),
   }));
   return (
     <BarChart
@@ -15,7 +16,7 @@ export function UtilisationChart(props: { sorted: TUtilizationReport['equipment'
       dataKey="code"
       orientation="vertical"
       series={[{ name: 'utilisation', label: 'Utilisation', color: 'teal.6' }]}
-      valueFormatter={(percent) => `${percent} %`}
+      valueFormatter={formatPercent}
       xAxisProps={{ domain: [0, 100] }}
       yAxisProps={{ width: 64 }}
       gridAxis="x"

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { renderWithMantine } from '../../components/render-with-mantine';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
 import { PriorityTable } from './priority-table';
 import type { TCompletionFigures, TUtilizationReport } from './report-types';
 import { UtilisationFormula } from './utilisation-formula';

@@ -1,9 +1,7 @@
 import { Code, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
-import { formatHours, formatShare } from './format';
+import { formatCount, formatHours, formatShare } from '../../lib/format';
+import { formatDateTime } from '../../lib/time';
 import type { TUtilizationReport } from './report-types';
-
-const when = (date: Date) => dayjs(date).format('D MMM YYYY, HH:mm');
 
 /**
  * The formula beside the numbers, worked through for the whole fleet with the actual hours, so a
@@ -18,13 +16,13 @@ export function UtilisationFormula({ report }: { report: TUtilizationReport }) {
         <Code>utilisation = assigned ÷ (window − maintenance)</Code>
       </Text>
       <Text size="sm">
-        Window: {formatHours(span.hours)} per unit, {when(span.effectiveFrom)} to{' '}
-        {when(span.effectiveTo)}
+        Window: {formatHours(span.hours)} per unit, {formatDateTime(span.effectiveFrom)} to{' '}
+        {formatDateTime(span.effectiveTo)}
         {measured ? ' (now; later hours are not counted)' : ''}. A unit added later is counted from
         when it was added. Maintenance includes time out of service.
       </Text>
       <Text size="sm" fw={600}>
-        Fleet ({fleet.equipmentCount} units): {formatHours(fleet.assignedHours)} ÷ (
+        Fleet ({formatCount(fleet.equipmentCount)} units): {formatHours(fleet.assignedHours)} ÷ (
         {formatHours(fleet.windowHours)} − {formatHours(fleet.unavailableHours)}) ={' '}
         {formatShare(fleet.utilization)}
       </Text>

@@ -1,6 +1,6 @@
 import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatHours, formatShare } from './format';
+import { formatCount, formatHours, formatShare } from '../../lib/format';
 import type { TUtilizationReport } from './report-types';
 
 const Num = Table.Td;
@@ -92,7 +92,7 @@ export function TypeUtilisationTable(props: { types: TUtilizationReport['types']
           {props.types.map((row) => (
             <Table.Tr key={row.typeId}>
               <Table.Th scope="row">{row.typeName}</Table.Th>
-              <Num ta="right">{row.equipmentCount}</Num>
+              <Num ta="right">{formatCount(row.equipmentCount)}</Num>
               <HoursCells row={row} />
             </Table.Tr>
           ))}
@@ -125,7 +125,7 @@ export function DriverWorkloadTable(props: { drivers: TUtilizationReport['driver
           {rows.map((row) => (
             <Table.Tr key={row.driverId}>
               <Table.Th scope="row">{row.name}</Table.Th>
-              <Num ta="right">{row.dispatchCount}</Num>
+              <Num ta="right">{formatCount(row.dispatchCount)}</Num>
               <Num ta="right">{formatHours(row.dispatchHours)}</Num>
             </Table.Tr>
           ))}

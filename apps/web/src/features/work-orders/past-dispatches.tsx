@@ -1,6 +1,6 @@
 import { Paper, Table, Title } from '@mantine/core';
 import type { RouterOutputs } from '../../api/trpc';
-import { formatDateTime } from './time';
+import { formatDateTime } from '../../lib/time';
 
 type TDispatch = RouterOutputs['workOrders']['get']['dispatches'][number];
 

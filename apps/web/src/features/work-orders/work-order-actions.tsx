@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { RouterOutputs } from '../../api/trpc';
 import { useCan } from '../auth/use-me';
-import { AssignDialog } from '../dispatch-board/assign-dialog';
+import { AssignDialog } from '../assign/assign-dialog';
 import { CancelDialog } from './cancel-dialog';
 import { CompleteDialog } from './complete-dialog';
 import { ReleaseDialog } from './release-dialog';

@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { type RouterOutputs, trpc } from '../../api/trpc';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { useCan } from '../auth/use-me';
-import { useIdempotencyKey } from './use-idempotency-key';
 import { WorkOrderForm } from './work-order-form';
 
 type TWorkOrderSummary = RouterOutputs['workOrders']['create'];

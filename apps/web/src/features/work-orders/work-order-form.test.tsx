@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, renderWithMantine } from '../dispatch-board/test-utils';
+import { renderWithMantine } from '../../../test/helpers/render-with-mantine';
+import { apiError } from '../../../test/helpers/test-api';
 import { WorkOrderForm } from './work-order-form';
 
 const crane = { id: '6f1c1c7e-8d3a-4b8e-9a52-2c1f7a0b9e11', name: 'crane-50t' };

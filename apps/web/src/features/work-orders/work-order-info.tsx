@@ -1,7 +1,7 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '../../api/trpc';
-import { formatDateTime } from './time';
+import { formatDateTime } from '../../lib/time';
 
 type TWorkOrder = RouterOutputs['workOrders']['get'];
 

@@ -1,19 +1,15 @@
 import { Anchor, Paper, Text, Timeline, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
-import { eventAction, eventDetails } from './event-text';
-import { formatDateTime } from './time';
+import { assignmentText, eventAction, eventDetails } from '../../lib/event-text';
+import { formatDateTime } from '../../lib/time';
 
 type TEvent = RouterOutputs['workOrders']['get']['timeline'][number];
 
-/** A detail line; "FB-01 with Sam" links the unit to its history page. */
+/** A detail line; an assignment's "FB-01 with Sam" links the unit to its history page. */
 function DetailLine({ event, line }: { event: TEvent; line: string }) {
-  const { equipmentId, equipmentCode } = event.payload;
-  if (
-    typeof equipmentId === 'string' &&
-    typeof equipmentCode === 'string' &&
-    line.startsWith(`${equipmentCode} with `)
-  ) {
+  if (event.kind === 'work_order.assigned' && line === assignmentText(event.payload)) {
+    const { equipmentId, equipmentCode } = event.payload;
     return (
       <Text size="sm">
         <Anchor component={Link} to={`/equipment/${equipmentId}`} inherit>

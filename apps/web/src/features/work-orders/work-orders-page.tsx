@@ -4,11 +4,11 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { trpc } from '../../api/trpc';
+import { DownloadCsvButton } from '../../components/download-csv-button';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useCan } from '../auth/use-me';
-import { DownloadCsvButton } from '../imports/download-csv-button';
 import { WorkOrderFilters, exportPathFor, filtersFromParams } from './work-order-filters';
 import { WorkOrdersTable } from './work-orders-table';
 

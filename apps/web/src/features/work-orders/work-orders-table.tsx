@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../api/trpc';
 import { PriorityBadge, StatusBadge } from '../../components/status-badges';
-import { formatDateTime } from './time';
+import { formatDateTime } from '../../lib/time';
 
 type TWorkOrderRow = RouterOutputs['workOrders']['list']['items'][number];
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { apiError, createTestApi } from '../../../test/helpers/test-api';
 import { AssignDialog } from './assign-dialog';
-import { apiError, createTestApi } from './test-utils';
 
 const ids = {
   order: '00000000-0000-4000-8000-000000000001',

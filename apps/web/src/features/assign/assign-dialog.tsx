@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { apiErrorInfo } from '../../api/errors';
 import { type RouterOutputs, trpc } from '../../api/trpc';
 import { QueryState } from '../../components/query-state';
-import { useIdempotencyKey } from '../work-orders/use-idempotency-key';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { ExcludedCandidates } from './excluded-candidates';
 
 type TWorkOrderSummary = RouterOutputs['dispatch']['assign'];

@@ -1,7 +1,5 @@
 import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
-
-dayjs.extend(relativeTime);
+import { formatCount } from './format';
 
 /** A waiting time in words a dispatcher reads at a glance: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 export function formatDuration(seconds: number): string {
@@ -12,7 +10,8 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+  // Only the days can grow past three digits.
+  return hours % 24 ? `${formatCount(days)} d ${hours % 24} h` : `${formatCount(days)} d`;
 }
 
 /** Time elapsed since a moment, as `formatDuration`. */
@@ -27,5 +26,3 @@ export function formatShortTime(date: Date): string {
   const d = dayjs(date);
   return d.isSame(dayjs(), 'day') ? d.format('HH:mm') : d.format('D MMM, HH:mm');
 }
-
-export const fromNow = (date: Date) => dayjs(date).fromNow();

@@ -1,7 +1,7 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { downloadCsv } from './download-csv';
+import { downloadCsv } from '../lib/download-csv';
 
 /** A button that downloads a CSV export, busy while the file streams in. */
 export function DownloadCsvButton(props: ButtonProps & { path: string; label: string }) {

@@ -1,23 +1,10 @@
 import type { AppRouter } from '@dispatch/api';
-import { MantineProvider } from '@mantine/core';
-import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
-import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { trpc } from '../../api/trpc';
-
-/** Renders inside Mantine with transitions and portals off, as the components need. */
-export function renderWithMantine(ui: ReactElement) {
-  notifications.clean(); // the store is global: start each test without the last one's messages
-  return render(
-    <MantineProvider env="test">
-      <Notifications />
-      {ui}
-    </MantineProvider>,
-  );
-}
+import { trpc } from '../../src/api/trpc';
+import { renderWithMantine } from './render-with-mantine';
 
 /** Answers one procedure: return the output, or throw (e.g. `apiError(...)`) to fail. */
 export type TResolver = (input: unknown) => unknown;
