@@ -19,8 +19,8 @@ export type TAnswer<TOutput, TResult> = (tx: Transaction, output: TOutput) => Pr
  * 1. one transaction, with the caller as the actor;
  * 2. an idempotency key in the input (`idempotencyKey`) makes a retry return the first answer
  *    (the key is not part of the command's input);
- * 3. the command runs; if any event it wrote may let a waiting order be served (the domain's
- *    `wakesQueue`), the queue is filled in the same transaction when auto-dispatch is on;
+ * 3. the command runs and its events are written; if any may let a waiting order be served (the
+ *    domain's `wakesQueue`), the queue is filled in the same transaction when auto-dispatch is on;
  * 4. `answer`, if given, reads the caller's shape in the transaction;
  * 5. after the commit: the dashboard cache is cleared if anything was written, and the queue is
  *    filled once more if it was woken. A transaction's own fill cannot see orders or free resources
@@ -47,6 +47,7 @@ export async function runMutation<TInput, TOutput, TResult = TOutput>(
         log = new EventLog(tx, actor);
         const context: TCommandContext = { tx, actor, events: log };
         const output = await command.run(context, commandInput);
+        await log.flush();
         if (log.wakesQueue) await fillIfAuto(context);
         return answer ? answer(tx, output) : (output as unknown as TResult);
       },

@@ -31,7 +31,7 @@ export const releaseDispatchCommand = defineCommand({
         updatedAt: sql`now()`,
       })
       .where(eq(schema.workOrders.id, workOrder.id));
-    await events.append({
+    events.append({
       kind: 'work_order.released',
       workOrder,
       payload: {
@@ -43,7 +43,7 @@ export const releaseDispatchCommand = defineCommand({
       },
     });
     if (input.equipmentStatus !== 'available') {
-      await events.append({
+      events.append({
         kind: 'equipment.status_changed',
         entityId: equipment.id,
         workOrder,

@@ -20,7 +20,7 @@ export const createDriverCommand = defineCommand({
       .returning({ id: schema.drivers.id });
     if (!row) throw new Error('insert returned no row');
     await replaceQualifications(tx, row.id, qualificationTypeIds, { isNew: true });
-    await events.append({
+    events.append({
       kind: 'driver.created',
       entityId: row.id,
       payload: {

@@ -19,7 +19,7 @@ export const setDriverAvailabilityCommand = defineCommand({
         .update(schema.drivers)
         .set({ status: input.status, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(schema.drivers.id, input.id));
-      await events.append({
+      events.append({
         kind: 'driver.availability_changed',
         entityId: input.id,
         payload: {

@@ -18,7 +18,7 @@ export const updateDriverCommand = defineCommand({
         .where(eq(schema.drivers.id, id));
     }
     if (qualificationTypeIds) await replaceQualifications(tx, id, qualificationTypeIds);
-    await events.append({
+    events.append({
       kind: 'driver.updated',
       entityId: id,
       payload: {

@@ -11,7 +11,7 @@ export const createEquipmentTypeCommand = defineCommand({
       createdAt: schema.equipmentTypes.createdAt,
     });
     if (!row) throw new Error('insert returned no row');
-    await events.append({
+    events.append({
       kind: 'equipment_type.created',
       entityId: row.id,
       payload: { name: row.name },

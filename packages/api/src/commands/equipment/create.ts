@@ -22,7 +22,7 @@ export const createEquipmentCommand = defineCommand({
       .values(fields)
       .returning({ id: schema.equipment.id });
     if (!row) throw new Error('insert returned no row');
-    await events.append({
+    events.append({
       kind: 'equipment.created',
       entityId: row.id,
       payload: {

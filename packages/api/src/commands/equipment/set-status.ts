@@ -21,7 +21,7 @@ export const setEquipmentStatusCommand = defineCommand({
         .update(schema.equipment)
         .set({ status: input.status, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(schema.equipment.id, input.id));
-      await events.append({
+      events.append({
         kind: 'equipment.status_changed',
         entityId: input.id,
         payload: {

@@ -25,7 +25,7 @@ export const updateEquipmentCommand = defineCommand({
       .update(schema.equipment)
       .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(schema.equipment.id, id));
-    await events.append({
+    events.append({
       kind: 'equipment.updated',
       entityId: id,
       payload: { ...changes, ...(source ? { source } : {}) },

@@ -22,7 +22,7 @@ export const updateSettingsCommand = defineCommand({
         updatedAt: sql`now()`,
       })
       .where(eq(schema.settings.id, 1));
-    await events.append({
+    events.append({
       kind: 'settings.updated',
       payload: { autoDispatch: { from: before?.autoDispatch ?? null, to: input.autoDispatch } },
     });

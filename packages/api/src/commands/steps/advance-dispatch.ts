@@ -86,7 +86,7 @@ export async function advanceDispatch(
       ...(status === 'completed' ? { completedAt: sql`now()` } : {}),
     })
     .where(eq(schema.workOrders.id, workOrder.id));
-  await events.append({
+  events.append({
     kind: `work_order.${input.to}`,
     workOrder,
     payload: { dispatchId: dispatch.id, ...(input.note ? { note: input.note } : {}) },

@@ -19,7 +19,7 @@ export const cancelWorkOrderCommand = defineCommand({
       .update(schema.workOrders)
       .set({ status, cancelledAt: sql`now()`, cancelReason: input.reason, updatedAt: sql`now()` })
       .where(eq(schema.workOrders.id, workOrder.id));
-    await events.append({
+    events.append({
       kind: 'work_order.cancelled',
       workOrder,
       payload: {

@@ -26,7 +26,7 @@ export const createWorkOrderCommand = defineCommand({
       })
       .returning({ id: schema.workOrders.id, reference: schema.workOrders.reference });
     if (!row) throw new Error('insert returned no row');
-    await events.append({
+    events.append({
       kind: 'work_order.created',
       workOrder: row,
       payload: { reference: row.reference, priority: input.priority, title: input.title },

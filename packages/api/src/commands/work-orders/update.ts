@@ -39,7 +39,7 @@ export const updateWorkOrderCommand = defineCommand({
         .where(eq(schema.workOrders.id, id));
     }
     const { dueBy, ...rest } = changes;
-    await events.append({
+    events.append({
       kind: 'work_order.updated',
       workOrder: current,
       // A payload is JSON: the new due-by time as an ISO string, as it has always been stored.
