@@ -75,7 +75,9 @@ export function processEnvironment(): Record<string, string | undefined> {
 }
 
 /** Parses configuration from an environment-shaped record (the process environment by default). */
-export function loadConfig(env: Record<string, string | undefined> = processEnvironment()): TServerConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = processEnvironment(),
+): TServerConfig {
   const merged: Record<string, string | undefined> = { ...env };
   for (const name of SECRET_NAMES) {
     const file = env[`${name}_FILE`];
