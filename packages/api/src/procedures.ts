@@ -2,6 +2,7 @@ import { schema } from '@dispatch/db';
 import { DomainError, type TCapability, hasCapability } from '@dispatch/domain';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
+import { isLostConnection } from './errors/lost-connection';
 import { domainErrorFromPg, domainToTRPCError, findDomainError } from './errors/to-trpc-error';
 import { t } from './trpc';
 
@@ -58,8 +59,22 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
   });
 });
 
+/**
+ * A read that met a connection the database had already dropped (a restart, a failover, a
+ * terminated backend) runs once more: postgres.js has discarded the dead connection, so the retry
+ * gets a fresh one, and a read has no effect to repeat. Mutations are never retried here; their
+ * callers retry with the same idempotency key.
+ */
+const retryReadOnLostConnection = t.middleware(async ({ ctx, next, type }) => {
+  const first = await next();
+  if (first.ok || type !== 'query' || !isLostConnection(first.error)) return first;
+  // ctx.log is mapErrors' child logger: it already names the request, the path and the subject.
+  ctx.log.warn('read lost its database connection; retrying once');
+  return next();
+});
+
 /** Anyone, signed in or not. Only for procedures that say who you are not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(retryReadOnLostConnection);
 
 /** Any signed-in principal, whatever their roles. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
