@@ -61,13 +61,21 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     },
     ...(deps.logStream ? { stream: deps.logStream } : {}),
   };
+  // A request must arrive whole within REQUEST_TIMEOUT_SECONDS (a slow body is cut off with 408);
+  // Node checks every few seconds rather than its default 30, so the cut comes close to the limit.
+  const requestTimeout = config.REQUEST_TIMEOUT_SECONDS * 1000;
+  const timeouts = {
+    connectionsCheckingInterval: Math.min(5000, requestTimeout),
+    headersTimeout: Math.min(60_000, requestTimeout),
+  };
   const app = Fastify({
     logger: loggerOptions,
+    requestTimeout,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { maxParamLength: 5000 },
-    ...(tls ? { https: tls } : {}),
+    ...(tls ? { https: { ...tls, ...timeouts } } : { http: timeouts }),
   }) as unknown as FastifyInstance;
 
   app.addHook('onSend', async (request, reply) => {
@@ -86,6 +94,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
+    // The API counts calls, not requests (a batch costs each of its calls): plugins/call-budget.ts.
+    allowList: (request) => request.url.startsWith('/trpc/'),
   });
   await app.register(fastifyCookie);
   app.addHook('onClose', async () => {
@@ -101,7 +111,13 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: database.db });
   await app.register(authRoutes, { ...authDeps, config, oidc: deps.oidc });
   await app.register(usagePlugin, { database, flushSeconds: config.USAGE_FLUSH_SECONDS });
-  await app.register(trpcPlugin, authDeps);
+  await app.register(trpcPlugin, {
+    ...authDeps,
+    limits: {
+      maxBatchSize: config.API_MAX_BATCH_SIZE,
+      callsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    },
+  });
   await app.register(exportRoutes, authDeps);
   await app.register(webPlugin, { distDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST });
   return app;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { CLIENT_MAX_BATCH_CALLS } from '@dispatch/domain';
 import { z } from 'zod';
-import { DEFAULT_AUDIENCE, WEB_CLIENT_ID } from './auth/client-ids';
+import { DEFAULT_AUDIENCE, SERVICE_CLIENT_ID, WEB_CLIENT_ID } from './auth/client-ids';
 
 /**
  * The server's one validated configuration module: the only place that reads the environment.
@@ -33,6 +34,21 @@ const ZConfigSchema = z
     OIDC_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
     OIDC_ROLES_CLAIM: z.string().min(1).default('realm_access.roles'),
     OIDC_SCOPES: z.string().default('openid profile email'),
+    /**
+     * The OAuth clients whose access tokens the API takes as `Authorization: Bearer` (comma-separated
+     * client ids, matched against the token's `client_id` or `azp`): the script and integration
+     * clients, never the web client, whose users' tokens stay on the server.
+     */
+    OIDC_BEARER_CLIENTS: z
+      .string()
+      .default(SERVICE_CLIENT_ID)
+      .transform((list) =>
+        list
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string()).min(1, 'name at least one client id')),
     /** Only for the embedded provider on a laptop; refused in production. */
     OIDC_ALLOW_INSECURE_HTTP: bool.default(false),
 
@@ -44,6 +60,10 @@ const ZConfigSchema = z
     WEB_DIST_DIR: z.string().optional(),
 
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+    /** Calls one batched /trpc request may carry; each call counts against the rate limit. */
+    API_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(25),
+    /** A request (headers and body) must arrive within this; a slow body is cut off with 408. */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 
     /** How often the operations statistics counted in memory are written (one statement each). */
@@ -56,6 +76,10 @@ const ZConfigSchema = z
   .refine((c) => !(c.DATABASE_SSL_MODE === 'verify-full' && !c.DATABASE_SSL_CA_FILE), {
     message: 'DATABASE_SSL_MODE=verify-full needs DATABASE_SSL_CA_FILE',
     path: ['DATABASE_SSL_CA_FILE'],
+  })
+  .refine((c) => c.API_MAX_BATCH_SIZE >= CLIENT_MAX_BATCH_CALLS, {
+    message: `API_MAX_BATCH_SIZE must be at least ${CLIENT_MAX_BATCH_CALLS}, the web app's batches`,
+    path: ['API_MAX_BATCH_SIZE'],
   })
   .refine((c) => Boolean(c.TLS_CERT_FILE) === Boolean(c.TLS_KEY_FILE), {
     message: 'Give both TLS_CERT_FILE and TLS_KEY_FILE, or neither',

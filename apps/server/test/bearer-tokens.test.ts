@@ -265,6 +265,37 @@ describe('bearer token attacks: 401 and nothing written', () => {
     await expectRefused(`Bearer ${await mint(noAudience)}`, 'invalid_token', /"aud"/);
   });
 
+  it("refuses a token issued to a client that may not call the API (a user's web-client token)", async () => {
+    // Our audience and a valid signature are not enough: a browser user's token (client
+    // dispatch-web) lifted from the page must not work as a script's bearer token.
+    const { client_id: _omitted, ...noClient } = accessClaims();
+    await expectRefused(
+      `Bearer ${await mint({ ...noClient, client_id: WEB_CLIENT_ID })}`,
+      'invalid_token',
+      /client dispatch-web, not allowed/,
+    );
+    await expectRefused(
+      `Bearer ${await mint({ ...noClient, azp: WEB_CLIENT_ID })}`,
+      'invalid_token',
+      /client dispatch-web, not allowed/,
+    );
+    await expectRefused(
+      `Bearer ${await mint({ ...noClient, azp: 'some-other-client' })}`,
+      'invalid_token',
+      /client some-other-client/,
+    );
+    await expectRefused(`Bearer ${await mint(noClient)}`, 'invalid_token', /client \(none\)/);
+    // RFC 9068's client_id is the client; an azp beside it does not override it.
+    await expectRefused(
+      `Bearer ${await mint({ ...noClient, client_id: WEB_CLIENT_ID, azp: 'dispatch-scripts' })}`,
+      'invalid_token',
+      /client dispatch-web/,
+    );
+    // Keycloak names the client in azp: a script client's token that way is accepted.
+    const keycloakStyle = await mint({ ...noClient, azp: 'dispatch-scripts' });
+    expect((await call('me.get', `Bearer ${keycloakStyle}`)).status).toBe(200);
+  });
+
   it('refuses an expired token (beyond the 30 s tolerance) and one without exp', async () => {
     await expectRefused(
       `Bearer ${await mint(accessClaims({ iat: now() - 600, exp: now() - 60 }))}`,

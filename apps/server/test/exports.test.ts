@@ -1,13 +1,12 @@
 import { createCaller } from '@dispatch/api';
 import { countAllRows } from '@dispatch/db/testing';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@dispatch/domain';
-import { SignJWT, importJWK, type CryptoKey } from 'jose';
 import pino from 'pino';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUDIENCE } from '../src/auth/client-ids';
 import { TestBrowser } from './helpers/browser';
 import { startStack, type TStack } from './helpers/stack';
+import { mintAccessToken } from './helpers/tokens';
 
 /**
  * The CSV downloads over real HTTP: who may fetch them, that they apply the list's filters and
@@ -16,19 +15,15 @@ import { startStack, type TStack } from './helpers/stack';
  */
 
 let stack: TStack;
-let signingKey: CryptoKey | Uint8Array;
-let kid: string;
 const tokens: Record<string, string> = {};
 let api: ReturnType<typeof createCaller>;
 const types: Record<string, string> = {};
 
 beforeAll(async () => {
   stack = await startStack();
-  const jwk = stack.signingKeys.keys[0];
-  if (!jwk?.kid) throw new Error('the stack exposes no signing key');
-  kid = jwk.kid;
-  signingKey = await importJWK({ ...jwk, alg: 'RS256' } as Parameters<typeof importJWK>[0]);
-  for (const role of ['viewer', 'driver', 'dispatcher', 'admin']) tokens[role] = await mint(role);
+  for (const role of ['viewer', 'driver', 'dispatcher', 'admin']) {
+    tokens[role] = await mintAccessToken(stack, `sub-${role}`, [role]);
+  }
   api = createCaller({
     db: stack.tdb.db,
     principal: { subject: 'setup', name: 'Test setup', roles: ['admin'] },
@@ -41,21 +36,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => stack?.stop());
-
-async function mint(role: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    iss: stack.issuer,
-    aud: DEFAULT_AUDIENCE,
-    sub: `sub-${role}`,
-    client_id: 'dispatch-scripts',
-    iat: now,
-    exp: now + 600,
-    realm_access: { roles: [role] },
-  })
-    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid })
-    .sign(signingKey);
-}
 
 const typeId = (name: string) => types[name] ?? '';
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, importJWK } from 'jose';
 import postgres from 'postgres';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DEFAULT_AUDIENCE } from '../src/auth/client-ids';
 import { configFrom } from '../src/config';
 import { startStack, type TStack } from './helpers/stack';
+import { mintAccessToken } from './helpers/tokens';
 
 /**
  * Operations statistics end to end: real HTTP calls through the built app are counted by the
@@ -27,23 +26,7 @@ afterAll(async () => {
 });
 
 async function bearer(subject: string, roles: string[], on: TStack = stack): Promise<string> {
-  // Signed with the stack's own provider key, so the server accepts it as a script's token.
-  const jwk = on.signingKeys.keys[0];
-  if (!jwk?.kid) throw new Error('the stack exposes no signing key');
-  const key = await importJWK({ ...jwk, alg: 'RS256' } as Parameters<typeof importJWK>[0]);
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({
-    iss: on.issuer,
-    aud: DEFAULT_AUDIENCE,
-    sub: subject,
-    client_id: 'dispatch-scripts',
-    iat: now,
-    exp: now + 600,
-    realm_access: { roles },
-  })
-    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid })
-    .sign(key);
-  return `Bearer ${token}`;
+  return `Bearer ${await mintAccessToken(on, subject, roles)}`;
 }
 
 async function call(

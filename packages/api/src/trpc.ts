@@ -1,12 +1,32 @@
-import { initTRPC } from '@trpc/server';
+import { TRPCError, initTRPC } from '@trpc/server';
+import { isDomainError } from '@dispatch/domain';
 import { ZodError, z } from 'zod';
 import type { TContext } from './context';
 import { findDomainError } from './errors/to-trpc-error';
 import { transformer } from './transformer';
 
 /**
+ * Whether tRPC wrapped a runtime failure while decoding the request (malformed superjson meta makes
+ * superjson throw a TypeError, a deep nesting a RangeError): its message is the JavaScript one,
+ * which says nothing useful to the caller and something about our internals to an attacker.
+ */
+function isDecodingFailure(error: TRPCError): boolean {
+  if (error.code !== 'BAD_REQUEST' && error.code !== 'PARSE_ERROR') return false;
+  const cause = error.cause;
+  return (
+    cause instanceof Error &&
+    !(cause instanceof ZodError) &&
+    !(cause instanceof TRPCError) &&
+    !isDomainError(cause)
+  );
+}
+
+const DECODING_MESSAGE =
+  'The request could not be read: send the input as JSON, encoded as tRPC and superjson expect.';
+
+/**
  * Error responses carry a machine-readable `reason` (the domain error code) and, for invalid input,
- * `fieldErrors`. Internal errors never carry their message or stack.
+ * `fieldErrors`. Internal errors never carry their message or stack, nor do decoding failures.
  */
 export const t = initTRPC.context<TContext>().create({
   transformer,
@@ -19,7 +39,11 @@ export const t = initTRPC.context<TContext>().create({
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: internal ? 'Internal server error' : shape.message,
+      message: internal
+        ? 'Internal server error'
+        : isDecodingFailure(error)
+          ? DECODING_MESSAGE
+          : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@dispatch/api';
+import { CLIENT_MAX_BATCH_CALLS } from '@dispatch/domain';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import superjson from 'superjson';
 import { authorizedFetch } from './authorized-fetch';
@@ -29,6 +30,7 @@ export function createDispatchClient(options: TDispatchClientOptions): TDispatch
     links: [
       httpBatchLink({
         url: `${options.url.replace(/\/+$/, '')}/trpc`,
+        maxItems: CLIENT_MAX_BATCH_CALLS,
         transformer: superjson,
         fetch: authorizedFetch(options.fetch ?? globalThis.fetch, tokens),
       }),

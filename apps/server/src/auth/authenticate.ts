@@ -8,7 +8,7 @@ import { InvalidTokenError, type TTokenVerifier } from './token-verifier';
 import type { Database } from '@dispatch/db';
 
 export type TAuthDeps = {
-  config: Pick<TServerConfig, 'PUBLIC_URL'>;
+  config: Pick<TServerConfig, 'PUBLIC_URL' | 'OIDC_BEARER_CLIENTS'>;
   db: Database;
   cookies: TCookieSettings;
   policy: TSessionPolicy;
@@ -53,7 +53,7 @@ export async function authenticate(
       return 'replied';
     }
     try {
-      return await deps.verifyToken(match[1]);
+      return await deps.verifyToken(match[1], deps.config.OIDC_BEARER_CLIENTS);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       request.log.info({ reason: error.message }, 'bearer token refused');

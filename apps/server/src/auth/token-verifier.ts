@@ -16,12 +16,25 @@ function claimAt(payload: JWTPayload, path: string): unknown {
   }, payload);
 }
 
+/** The client a token was issued to: RFC 9068's `client_id`, or Keycloak's `azp`. */
+function clientOf(payload: JWTPayload): string | null {
+  for (const claim of [payload.client_id, payload.azp]) {
+    if (typeof claim === 'string' && claim.length > 0) return claim;
+  }
+  return null;
+}
+
 /**
  * Verifies an OAuth access token (JWT) the way the API needs: signature against the issuer's JWKS,
  * an allow-listed algorithm, exact issuer, our audience, expiry and not-before with a small clock
  * tolerance, and that it is an access token (RFC 9068 `at+jwt`, or Keycloak's `typ: Bearer`),
  * so an ID token cannot be replayed as one. Roles come from a configurable claim path. A token
  * that passed is remembered until it expires (verified-token-cache.ts).
+ *
+ * The audience says the token is meant for this API; `allowedClients` says which OAuth clients
+ * may present it here. A user's token from the web client carries the same audience, so without
+ * the client check it could be lifted from a browser and replayed as a script's bearer token; the
+ * bearer path allows the script clients only, the sign-in callback the web client only.
  */
 export function createTokenVerifier(options: {
   issuer: string;
@@ -31,9 +44,12 @@ export function createTokenVerifier(options: {
 }) {
   const jwks = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000 });
   const cache = new VerifiedTokenCache();
-  return async function verifyAccessToken(token: string): Promise<TPrincipal> {
+  return async function verifyAccessToken(
+    token: string,
+    allowedClients: readonly string[],
+  ): Promise<TPrincipal> {
     const known = cache.get(token);
-    if (known) return known;
+    if (known) return admitted(known.principal, known.clientId, allowedClients);
     let verified;
     try {
       verified = await jwtVerify(token, jwks, {
@@ -63,10 +79,23 @@ export function createTokenVerifier(options: {
       payload.sub,
     ].find((v): v is string => typeof v === 'string' && v.length > 0);
     const principal = { subject: payload.sub ?? '', name: name ?? 'unknown', roles };
-    // `exp` is a required claim, checked above.
-    cache.set(token, principal, payload.exp ?? 0);
-    return principal;
+    const clientId = clientOf(payload);
+    // `exp` is a required claim, checked above. The cache keeps the client, not the verdict: the
+    // same token is judged against each caller's own allow-list.
+    cache.set(token, { principal, clientId }, payload.exp ?? 0);
+    return admitted(principal, clientId, allowedClients);
   };
+}
+
+function admitted(
+  principal: TPrincipal,
+  clientId: string | null,
+  allowedClients: readonly string[],
+): TPrincipal {
+  if (clientId === null || !allowedClients.includes(clientId)) {
+    throw new InvalidTokenError(`token issued to client ${clientId ?? '(none)'}, not allowed here`);
+  }
+  return principal;
 }
 
 export type TTokenVerifier = ReturnType<typeof createTokenVerifier>;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VerifiedTokenCache } from './verified-token-cache';
 
-const principal = { subject: 's1', name: 'Script', roles: ['dispatcher'] };
+const principal = {
+  principal: { subject: 's1', name: 'Script', roles: ['dispatcher'] },
+  clientId: 'dispatch-scripts',
+};
 
 describe('VerifiedTokenCache', () => {
   it('keeps a token until its own expiry, and never past five minutes', () => {

@@ -1,5 +1,11 @@
 import type { TPrincipal } from '@dispatch/domain';
 
+/** What a verified token said: who, and which OAuth client it was issued to. */
+export interface TVerifiedToken {
+  principal: TPrincipal;
+  clientId: string | null;
+}
+
 /** Longest a verified token is trusted without checking its signature again. */
 const MAX_AGE_MS = 5 * 60_000;
 
@@ -12,31 +18,31 @@ const MAX_AGE_MS = 5 * 60_000;
  * entry evicted first.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { principal: TPrincipal; until: number }>();
+  private readonly entries = new Map<string, { verified: TVerifiedToken; until: number }>();
 
   constructor(
     private readonly maxEntries = 1000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(token: string): TPrincipal | undefined {
+  get(token: string): TVerifiedToken | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (entry.until <= this.now()) {
       this.entries.delete(token);
       return undefined;
     }
-    return entry.principal;
+    return entry.verified;
   }
 
   /** `expiresAt` is the token's `exp` claim, in seconds. */
-  set(token: string, principal: TPrincipal, expiresAt: number): void {
+  set(token: string, verified: TVerifiedToken, expiresAt: number): void {
     const until = Math.min(expiresAt * 1000, this.now() + MAX_AGE_MS);
     if (until <= this.now()) return;
     if (this.entries.size >= this.maxEntries && !this.entries.has(token)) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(token, { principal, until });
+    this.entries.set(token, { verified, until });
   }
 }

@@ -4,6 +4,8 @@ import { MAX_IMPORT_BYTES, type TPrincipal } from '@dispatch/domain';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import { authenticate, type TAuthDeps } from '../auth/authenticate';
+import { CallBudget } from './call-budget';
+import { bodyProblem, callsIn } from './request-guards';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,15 +13,37 @@ declare module 'fastify' {
   }
 }
 
+export interface TApiLimits {
+  /** Calls one batched request may carry. */
+  maxBatchSize: number;
+  /** Calls (not requests) per client address per minute. */
+  callsPerMinute: number;
+}
+
 /**
- * The API at /trpc. Every request is authenticated first (bearer token or session cookie with the
- * CSRF checks); a POST must be JSON, so tRPC never sees the form-encoded or multipart bodies a
- * cross-site form could send.
+ * The API at /trpc. Every request spends its calls from the caller's budget, then is authenticated
+ * (bearer token or session cookie with the CSRF checks); a POST must be JSON, so tRPC never sees
+ * the form-encoded or multipart bodies a cross-site form could send, and no body or input with a
+ * prototype-polluting key reaches it. Answers are never cached: they carry personal data.
  */
-export async function trpcPlugin(app: FastifyInstance, deps: TAuthDeps & { db: Database }) {
+export async function trpcPlugin(
+  app: FastifyInstance,
+  deps: TAuthDeps & { db: Database; limits: TApiLimits },
+) {
   app.decorateRequest('principal', null);
+  const budget = new CallBudget(deps.limits.callsPerMinute);
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
+      const spent = budget.spend(request.ip, callsIn(request.url));
+      if (!spent.ok) {
+        return reply
+          .code(429)
+          .header('retry-after', String(spent.retryAfterSeconds))
+          .send({
+            error: 'too_many_requests',
+            message: `Too many calls; try again in ${spent.retryAfterSeconds} s.`,
+          });
+      }
       if (request.method === 'POST') {
         const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
         if (type !== 'application/json') {
@@ -32,6 +56,24 @@ export async function trpcPlugin(app: FastifyInstance, deps: TAuthDeps & { db: D
       if (principal === 'replied') return reply;
       request.principal = principal;
     });
+    scope.addHook('preHandler', async (request, reply) => {
+      const query = request.query as { input?: unknown };
+      for (const json of [request.body, query.input]) {
+        const problem = typeof json === 'string' ? bodyProblem(json) : null;
+        if (!problem) continue;
+        request.log.warn({ problem }, 'request refused before tRPC');
+        return reply.code(400).send({
+          error: 'bad_request',
+          message:
+            problem.kind === 'too-deep'
+              ? 'The request is nested too deeply.'
+              : `The request may not contain the key "${problem.key}".`,
+        });
+      }
+    });
+    scope.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
     // A CSV import (up to MAX_IMPORT_BYTES) arrives JSON-escaped in a tRPC body, where quotes and
     // line breaks take two bytes; three times the file limit leaves room for any real file, and a
     // bigger body is refused with 413 before it is parsed (Fastify's default would be 1 MiB).
@@ -42,6 +84,7 @@ export async function trpcPlugin(app: FastifyInstance, deps: TAuthDeps & { db: D
       prefix: '/trpc',
       trpcOptions: {
         router: appRouter,
+        maxBatchSize: deps.limits.maxBatchSize,
         createContext: ({ req }) => ({
           db: deps.db,
           principal: req.principal,

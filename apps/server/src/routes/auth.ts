@@ -99,7 +99,7 @@ export async function authRoutes(app: FastifyInstance, deps: TAuthRouteDeps) {
     }
     let principal;
     try {
-      principal = await deps.verifyToken(tokens.access_token);
+      principal = await deps.verifyToken(tokens.access_token, [config.OIDC_CLIENT_ID]);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       request.log.warn({ reason: error.message }, 'access token from sign-in refused');

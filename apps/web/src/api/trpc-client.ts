@@ -1,4 +1,4 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@dispatch/domain';
+import { CLIENT_MAX_BATCH_CALLS, CSRF_HEADER, CSRF_HEADER_VALUE } from '@dispatch/domain';
 import { httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 import { trpc } from './trpc';
@@ -9,6 +9,7 @@ export function createTrpcClient() {
     links: [
       httpBatchLink({
         url: '/trpc',
+        maxItems: CLIENT_MAX_BATCH_CALLS,
         transformer: superjson,
         headers: () => ({ [CSRF_HEADER]: CSRF_HEADER_VALUE }),
         fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),

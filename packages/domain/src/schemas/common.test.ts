@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
 import {
+  BROKEN_TEXT_MESSAGE,
   ZIdempotencyKeySchema,
   ZIdInputSchema,
   ZIdSchema,
+  ZNoInputSchema,
   ZPageInputSchema,
   ZSearchSchema,
+  isWellFormedText,
   longText,
   text,
 } from './common';
@@ -120,6 +123,77 @@ describe('pages', () => {
     expect(ZPageInputSchema.parse({ cursor })).toEqual({ cursor, limit: 25 });
     expect(ZPageInputSchema.safeParse({ cursor: `${cursor}c` }).success).toBe(false);
   });
+
+  it('takes only base64url characters in a cursor', () => {
+    const cursor = Buffer.from('["2026-01-01",1]').toString('base64url');
+    expect(ZPageInputSchema.parse({ cursor }).cursor).toBe(cursor);
+    expect(ZPageInputSchema.parse({ cursor: 'Az09_-' }).cursor).toBe('Az09_-');
+    for (const bad of ['a\u0000b', 'ab=', 'a+b', 'a/b', 'a b', 'a\ud800', 'é']) {
+      expect(messages(ZPageInputSchema.safeParse({ cursor: bad })), JSON.stringify(bad)).toEqual([
+        'The page cursor is not valid; start from the first page.',
+      ]);
+    }
+  });
+});
+
+describe('no input', () => {
+  it('takes nothing and refuses anything', () => {
+    expect(ZNoInputSchema.parse(undefined)).toBeUndefined();
+    for (const value of [null, {}, '', 0, []]) {
+      expect(messages(ZNoInputSchema.safeParse(value))).toEqual(['This call takes no input.']);
+    }
+  });
+});
+
+describe('well-formed text', () => {
+  it('refuses a lone surrogate of either half, anywhere, and takes proper pairs', () => {
+    for (const lone of ['\ud800', '\udbff', '\udc00', '\udfff']) {
+      for (const value of everywhere('ab', lone)) {
+        expect(isWellFormedText(value), JSON.stringify(value)).toBe(false);
+      }
+    }
+    expect(isWellFormedText('\udc00\ud800')).toBe(false); // halves in the wrong order
+    for (const value of ['', 'abc', '🚚 T-12', '\ud83d\ude9a', '東京', '\u202eevil', '\ufffd']) {
+      expect(isWellFormedText(value), JSON.stringify(value)).toBe(true);
+    }
+  });
+
+  it('agrees with a code-unit scan on any string', () => {
+    const scan = (value: string) => {
+      for (let i = 0; i < value.length; i++) {
+        const unit = value.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff) {
+          const next = value.charCodeAt(i + 1);
+          if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+          i++;
+        } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+      }
+      return true;
+    };
+    fc.assert(
+      fc.property(
+        // Code units around the surrogate range, mixed with ordinary and astral characters.
+        fc.string({
+          unit: fc.oneof(
+            fc.integer({ min: 0xd7f0, max: 0xe010 }).map((unit) => String.fromCharCode(unit)),
+            fc.constantFrom('a', 'é', '🚚'),
+          ),
+          maxLength: 12,
+        }),
+        (value) => {
+          expect(isWellFormedText(value)).toBe(scan(value));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is part of every text rule: one line, multi-line and search', () => {
+    for (const schema of [text(1, 20), longText(20), ZSearchSchema]) {
+      expect(messages(schema.safeParse('a\ud800b'))).toEqual([BROKEN_TEXT_MESSAGE]);
+      expect(schema.parse('a🚚b')).toBe('a🚚b');
+    }
+  });
 });
 
 describe('search', () => {
@@ -129,6 +203,14 @@ describe('search', () => {
     const longest = 's'.repeat(100);
     expect(ZSearchSchema.parse(`  ${longest}  `)).toBe(longest);
     expect(ZSearchSchema.safeParse(`${longest}s`).success).toBe(false);
+  });
+
+  it('refuses control characters such as NUL', () => {
+    for (const bad of ['a\u0000b', 'a\nb', 'a\u0085b']) {
+      expect(messages(ZSearchSchema.safeParse(bad))).toEqual([
+        'Must not contain control characters.',
+      ]);
+    }
   });
 });
 
@@ -191,7 +273,10 @@ describe('long text', () => {
 
   it('refuses other control characters at the start, in the middle and at the end', () => {
     // \u000b and \u000c are whitespace to trim(), so they can only be refused inside the text.
-    const notTrimmed = ['\u0000', '\u0001', '\u0008', '\u000e', '\u0010', '\u001f', '\u007f'];
+    const notTrimmed = [
+      ...['\u0000', '\u0001', '\u0008', '\u000e', '\u0010', '\u001f', '\u007f'],
+      ...['\u0080', '\u0084', '\u009f'],
+    ];
     for (const bad of notTrimmed) {
       for (const value of everywhere('line', bad)) {
         expect(messages(schema.safeParse(value)), JSON.stringify(value)).toEqual([
@@ -212,13 +297,13 @@ describe('long text', () => {
       code === 0x0b ||
       code === 0x0c ||
       (code >= 0x0e && code <= 0x1f) ||
-      code === 0x7f;
+      (code >= 0x7f && code <= 0x9f);
     fc.assert(
       fc.property(
         fc.string({
           unit: fc.oneof(
             fc.constantFrom('a', 'Z', '7', ' ', '\t', '\n', '\r', 'é'),
-            fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+            fc.integer({ min: 0, max: 0xa0 }).map((c) => String.fromCharCode(c)),
           ),
           maxLength: 10,
         }),

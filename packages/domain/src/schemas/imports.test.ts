@@ -22,6 +22,18 @@ describe('import input', () => {
     expect(ZImportCsvSchema.safeParse({ csv: `${ascii}a`, mode: 'commit' }).success).toBe(false);
   });
 
+  it('refuses a binary file and a file with a broken character', () => {
+    expect(
+      messages(ZImportCsvSchema.safeParse({ csv: 'code\u0000,name', mode: 'dry_run' })),
+    ).toEqual(['This is not a CSV text file (it contains NUL bytes).']);
+    expect(
+      messages(ZImportCsvSchema.safeParse({ csv: 'code,name\nT-1,\ud800', mode: 'commit' })),
+    ).toEqual(['Contains a broken character; retype it.']);
+    expect(ZImportCsvSchema.safeParse({ csv: 'code,name\nT-1,🚚', mode: 'commit' }).success).toBe(
+      true,
+    );
+  });
+
   it('requires an explicit mode', () => {
     expect(ZImportCsvSchema.safeParse({ csv: '' }).success).toBe(false);
     expect(messages(ZImportCsvSchema.safeParse({ csv: '', mode: 'apply' }))).toEqual([

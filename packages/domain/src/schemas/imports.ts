@@ -5,6 +5,7 @@ import {
   SETTABLE_DRIVER_STATUSES,
   SETTABLE_EQUIPMENT_STATUSES,
 } from '../enums';
+import { BROKEN_TEXT_MESSAGE, isWellFormedText } from './common';
 import { ZCreateDriverSchema } from './drivers';
 import { ZCreateEquipmentSchema, ZEquipmentTypeNameSchema } from './equipment';
 
@@ -40,7 +41,13 @@ export const ZImportCsvSchema = z.object({
     .string()
     // A UTF-8 byte is at least one UTF-16 unit, so this cheap check runs first on huge strings.
     .max(MAX_IMPORT_BYTES, sizeMessage)
-    .refine((csv) => utf8Bytes(csv) <= MAX_IMPORT_BYTES, sizeMessage),
+    .refine((csv) => utf8Bytes(csv) <= MAX_IMPORT_BYTES, sizeMessage)
+    // A NUL byte means a binary file (a spreadsheet saved as .xlsx, say), not CSV text.
+    .refine(
+      (csv) => !csv.includes('\u0000'),
+      'This is not a CSV text file (it contains NUL bytes).',
+    )
+    .refine(isWellFormedText, BROKEN_TEXT_MESSAGE),
   mode: z.enum(IMPORT_MODES, { error: 'Use dry_run to check the file or commit to import it.' }),
 });
 export type TImportCsv = z.infer<typeof ZImportCsvSchema>;

@@ -1,3 +1,4 @@
+import { ZNoInputSchema } from '@dispatch/domain';
 import { viewerProcedure } from '../../procedures';
 import { readDashboard } from '../../read/dashboard-cache';
 
@@ -12,4 +13,6 @@ import { readDashboard } from '../../read/dashboard-cache';
  * every call, which would copy the shared answer for each caller and defeat its shared serialised
  * form (transformer.ts).
  */
-export const dashboardSummary = viewerProcedure.query(({ ctx }) => readDashboard(ctx.db));
+export const dashboardSummary = viewerProcedure
+  .input(ZNoInputSchema)
+  .query(({ ctx }) => readDashboard(ctx.db));

@@ -4,6 +4,7 @@ import {
   DRIVER_STATUSES,
   PRIORITIES,
   WORK_ORDER_STATUSES,
+  ZNoInputSchema,
 } from '@dispatch/domain';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -57,6 +58,7 @@ const jobColumns = {
 
 /** The signed-in driver's current job and their recent ones; never anyone else's. */
 export const myDispatches = driverProcedure
+  .input(ZNoInputSchema)
   .output(
     z.object({
       driver: z.object({ id: z.string(), name: z.string(), status: z.enum(DRIVER_STATUSES) }),

@@ -1,3 +1,4 @@
+import { ZNoInputSchema } from '@dispatch/domain';
 import { schema } from '@dispatch/db';
 import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { ZEquipmentTypeOutput } from '../../read/shapes';
 const { equipmentTypes, equipment, driverQualifications } = schema;
 
 export const listEquipmentTypes = viewerProcedure
+  .input(ZNoInputSchema)
   .output(z.array(ZEquipmentTypeOutput))
   .query(({ ctx }) =>
     ctx.db

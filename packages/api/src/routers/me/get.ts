@@ -1,10 +1,11 @@
 import { schema } from '@dispatch/db';
-import { CAPABILITIES, ROLES, hasCapability } from '@dispatch/domain';
+import { CAPABILITIES, ROLES, hasCapability, ZNoInputSchema } from '@dispatch/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { authedProcedure } from '../../procedures';
 
 export const getMe = authedProcedure
+  .input(ZNoInputSchema)
   .output(
     z.object({
       subject: z.string(),

@@ -1,3 +1,4 @@
+import { ZNoInputSchema } from '@dispatch/domain';
 import { z } from 'zod';
 import { fillQueueCommand } from '../../commands/queue/fill';
 import { runMutation } from '../../commands/run-mutation';
@@ -13,5 +14,6 @@ const ZFilledOutput = z.object({
 
 /** Fills the queue now, whatever the auto-dispatch setting: the manual-control "dispatch all". */
 export const fillQueueNow = dispatcherProcedure
+  .input(ZNoInputSchema)
   .output(z.object({ filled: z.array(ZFilledOutput) }))
   .mutation(({ ctx }) => runMutation(ctx, fillQueueCommand, {}));

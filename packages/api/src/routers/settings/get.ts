@@ -1,3 +1,4 @@
+import { ZNoInputSchema } from '@dispatch/domain';
 import { z } from 'zod';
 import { readSettings } from '../../read/settings';
 import { viewerProcedure } from '../../procedures';
@@ -9,5 +10,6 @@ export const ZSettingsOutput = z.object({
 });
 
 export const getSettings = viewerProcedure
+  .input(ZNoInputSchema)
   .output(ZSettingsOutput)
   .query(({ ctx }) => readSettings(ctx.db));
