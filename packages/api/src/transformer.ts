@@ -1,4 +1,5 @@
 import superjson, { type SuperJSONResult } from 'superjson';
+import { readInput } from './read-input';
 
 const serializedForms = new WeakMap<object, SuperJSONResult>();
 
@@ -28,7 +29,8 @@ export const transformer = {
       value !== null && typeof value === 'object' ? serializedForms.get(value) : undefined;
     return shared ?? superjson.serialize(value);
   },
+  /** Inputs only (the server never decodes anything else): strictly canonical superjson. */
   deserialize<T>(payload: unknown): T {
-    return superjson.deserialize<T>(payload as SuperJSONResult);
+    return readInput(payload) as T;
   },
 };

@@ -2,6 +2,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import { isDomainError } from '@dispatch/domain';
 import { ZodError, z } from 'zod';
 import type { TContext } from './context';
+import { InputEncodingError } from './errors/input-encoding-error';
 import { findDomainError } from './errors/to-trpc-error';
 import { transformer } from './transformer';
 
@@ -17,6 +18,7 @@ function isDecodingFailure(error: TRPCError): boolean {
     cause instanceof Error &&
     !(cause instanceof ZodError) &&
     !(cause instanceof TRPCError) &&
+    !(cause instanceof InputEncodingError) &&
     !isDomainError(cause)
   );
 }
@@ -33,9 +35,13 @@ export const t = initTRPC.context<TContext>().create({
   errorFormatter({ shape, error }) {
     const domain = findDomainError(error);
     const fieldErrors =
-      error.code === 'BAD_REQUEST' && error.cause instanceof ZodError
-        ? z.flattenError(error.cause).fieldErrors
-        : undefined;
+      error.code !== 'BAD_REQUEST'
+        ? undefined
+        : error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : error.cause instanceof InputEncodingError
+            ? error.cause.fieldErrors
+            : undefined;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,

@@ -26,6 +26,13 @@ describe('body guard', () => {
     expect(bodyProblem('')).toBeNull();
   });
 
+  it('refuses JSON that is not an object: it is no tRPC envelope', () => {
+    for (const json of ['"x"', '[]', 'null', '42', 'true', '[{"json":{}}]']) {
+      expect(bodyProblem(json), json).toEqual({ kind: 'not-an-object' });
+    }
+    expect(bodyProblem('{}')).toBeNull();
+  });
+
   it('refuses a nesting too deep to walk', () => {
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
     expect(bodyProblem(deep)).toEqual({ kind: 'too-deep' });

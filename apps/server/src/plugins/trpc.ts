@@ -5,11 +5,22 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import type { FastifyInstance } from 'fastify';
 import { authenticate, type TAuthDeps } from '../auth/authenticate';
 import { CallBudget } from './call-budget';
-import { bodyProblem, callsIn } from './request-guards';
+import { bodyProblem, callsIn, type TBodyProblem } from './request-guards';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: TPrincipal | null;
+  }
+}
+
+function messageFor(problem: TBodyProblem): string {
+  switch (problem.kind) {
+    case 'polluting-key':
+      return `The request may not contain the key "${problem.key}".`;
+    case 'too-deep':
+      return 'The request is nested too deeply.';
+    case 'not-an-object':
+      return 'Send the input as a JSON object, encoded as tRPC and superjson expect.';
   }
 }
 
@@ -58,16 +69,14 @@ export async function trpcPlugin(
     });
     scope.addHook('preHandler', async (request, reply) => {
       const query = request.query as { input?: unknown };
-      for (const json of [request.body, query.input]) {
+      // A repeated ?input= arrives as an array; tRPC reads the first, so every one is checked.
+      for (const json of [request.body, ...[query.input].flat()]) {
         const problem = typeof json === 'string' ? bodyProblem(json) : null;
         if (!problem) continue;
         request.log.warn({ problem }, 'request refused before tRPC');
         return reply.code(400).send({
           error: 'bad_request',
-          message:
-            problem.kind === 'too-deep'
-              ? 'The request is nested too deeply.'
-              : `The request may not contain the key "${problem.key}".`,
+          message: messageFor(problem),
         });
       }
     });
