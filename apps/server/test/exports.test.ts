@@ -215,7 +215,8 @@ describe('the work-order download', () => {
       ['statuses=bogus', /^Invalid query parameters\. statuses\.0: Invalid option/],
       ['equipmentTypeId=42', /equipmentTypeId: Must be a valid id\./],
       ['status=queued', /status: not a parameter of this export\./],
-      [`search=${'x'.repeat(101)}`, /search: Too big/],
+      [`search=${'x'.repeat(101)}`, /search: Use at most 100 characters\./],
+      ['search=a%00b', /search: Must not contain control characters\./],
       ['limit=5', /limit: not a parameter of this export\./],
     ];
     for (const [params, message] of cases) {

@@ -266,8 +266,12 @@ describe('equipment.history', () => {
       code: 'NOT_FOUND',
       reason: 'EQUIPMENT_NOT_FOUND',
     });
+    // Not base64url at all: the schema refuses it, naming the field.
+    expect(
+      await rejection(h.viewer.equipment.history({ id: unit.id, cursor: 'not-base64!' })),
+    ).toEqual({ code: 'BAD_REQUEST', reason: null });
     const forged = [
-      'not-base64!',
+      Buffer.from('["a\\u0000b", "event", 7]').toString('base64url'),
       Buffer.from('{"a":1}').toString('base64url'),
       Buffer.from(JSON.stringify([1, 'event', MISSING])).toString('base64url'),
       Buffer.from(JSON.stringify([1, 'dispatch', 7])).toString('base64url'),
