@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { WEB_CLIENT_ID } from '../src/auth/client-ids';
+import { SERVICE_CLIENT_ID, WEB_CLIENT_ID } from '../src/auth/client-ids';
 
 /*
  * The production deployment as files: docker-compose.yml, the certificate and secret generators,
@@ -298,6 +298,7 @@ describe('docker-compose.yml', () => {
       DATABASE_URL_FILE: '/run/secrets/database_url',
       OIDC_CLIENT_SECRET_FILE: '/run/secrets/oidc_client_secret',
       OIDC_CLIENT_ID: WEB_CLIENT_ID,
+      OIDC_BEARER_CLIENTS: SERVICE_CLIENT_ID,
       TLS_CERT_FILE: '/certs/app.crt',
       TLS_KEY_FILE: '/certs/app.key',
       NODE_EXTRA_CA_CERTS: '/certs/ca.crt',
