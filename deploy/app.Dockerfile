@@ -3,18 +3,27 @@
 # The server runs its TypeScript through tsx, a production dependency, exactly as on a developer's
 # machine (`node --import tsx src/main.ts`). The workspace layout is kept (apps/server, packages/*,
 # drizzle/) so the migration runner finds drizzle/ where it looks for it.
-# Build context: the repository root; deploy/app.Dockerfile.dockerignore keeps node_modules, build
-# output, .data, certs and secrets out of it.
+# Build context: the repository root; the root .dockerignore keeps node_modules, build output,
+# .data, certs and secrets out of it.
+#
+# Base images are build arguments so that a machine without a registry can build from local ones
+# (deploy/base/build.sh). Node 24 LTS: supported until 2028-04-30.
 
-ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # --- build: a production-only install of the server and the workspace packages it uses ---------
 FROM ${NODE_IMAGE} AS build
 ENV CI=true
+# Extra CAs for package downloads (a TLS-inspecting proxy): this stage only, see deploy/build-ca.
+COPY deploy/build-ca/ /tmp/build-ca/
+RUN cat /etc/ssl/certs/ca-certificates.crt /tmp/build-ca/*.pem > /tmp/build-ca.crt 2>/dev/null || true
+ENV NODE_EXTRA_CA_CERTS=/tmp/build-ca.crt
 RUN npm install --global --no-fund --no-audit pnpm@10.34.9
 WORKDIR /app
-# Dependencies first (cached until the lockfile changes), then the sources.
+# Dependencies first (cached until the lockfile or a patch changes), then the sources. pnpm fetch
+# applies patchedDependencies, so patches/ comes with the lockfile.
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+COPY patches ./patches
 RUN pnpm fetch --prod
 COPY apps/server ./apps/server
 COPY packages ./packages

@@ -1,6 +1,6 @@
 # Dispatch's Keycloak image: dispatch-keycloak:<DISPATCH_VERSION> (docker-compose.yml builds it).
 #
-# Keycloak 26.3.4, pre-built for production (`kc.sh build`: PostgreSQL, health checks, served
+# Keycloak 26.7.0 (the newest 26.x release found from here), pre-built for production (`kc.sh build`: PostgreSQL, health checks, served
 # under /idp), plus what the upstream image lacks for our setup:
 #   - curl, for a health check over TLS (the management interface inherits Keycloak's HTTPS
 #     settings), installed the way Keycloak's container guide describes (a UBI 9 root file system);
@@ -9,7 +9,7 @@
 #   - the realm export and the entrypoint (deploy/keycloak/).
 # Build context: the repository root (deploy/keycloak.Dockerfile.dockerignore trims it).
 
-ARG KEYCLOAK_IMAGE=quay.io/keycloak/keycloak:26.3.4
+ARG KEYCLOAK_IMAGE=quay.io/keycloak/keycloak:26.7.0
 ARG POSTGRES_IMAGE=postgres:17.6-bookworm
 ARG UBI_IMAGE=registry.access.redhat.com/ubi9/ubi:9.6
 
