@@ -2,6 +2,7 @@
 # Dispatch's secrets, one file each, for Docker Compose's file secrets.
 #
 #   secrets/generate.sh [OUT_DIR]        (default: the folder this script is in)
+#   DB_PORT=<port> secrets/generate.sh   when PostgreSQL listens on a port other than 5432 (.env)
 #
 # Each file holds one strong random value (32 random bytes, URL-safe base64, no newline), mode
 # 0600. A file that exists is never overwritten: the values live on in PostgreSQL's and Keycloak's
@@ -13,9 +14,8 @@
 #   keycloak_db_password     PostgreSQL role `keycloak`
 #   oidc_client_secret       Keycloak client dispatch-web (the app's OIDC_CLIENT_SECRET)
 #   scripts_client_secret    Keycloak client dispatch-scripts (scripts' DISPATCH_CLIENT_SECRET)
-#   session_key              the app's session key
 #   keycloak_admin_password  Keycloak's bootstrap admin `admin` (master realm)
-#   database_url             postgres://dispatch:<dispatch_db_password>@postgres:5432/dispatch
+#   database_url             postgres://dispatch:<dispatch_db_password>@postgres:<DB_PORT>/dispatch
 #                            (TLS comes from DATABASE_SSL_MODE=verify-full, not from the URL)
 set -euo pipefail
 
@@ -25,7 +25,6 @@ NAMES=(
   keycloak_db_password
   oidc_client_secret
   scripts_client_secret
-  session_key
   keycloak_admin_password
 )
 
@@ -69,7 +68,7 @@ for name in "${NAMES[@]}"; do
 done
 
 dispatch_password="$(<"$out/dispatch_db_password")"
-url="postgres://dispatch:${dispatch_password}@postgres:5432/dispatch"
+url="postgres://dispatch:${dispatch_password}@postgres:${DB_PORT:-5432}/dispatch"
 if [[ -e "$out/database_url" ]]; then
   chmod 0600 "$out/database_url"
   printf 'kept    %s\n' "$out/database_url"

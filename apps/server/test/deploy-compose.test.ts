@@ -28,7 +28,6 @@ const SECRET_NAMES = [
   'keycloak_db_password',
   'oidc_client_secret',
   'scripts_client_secret',
-  'session_key',
   'keycloak_admin_password',
   'database_url',
 ];
@@ -52,6 +51,13 @@ interface TService {
   secrets?: (string | { source: string; target?: string })[];
   volumes?: (string | TVolume)[];
   networks?: string[] | Record<string, { aliases?: string[] } | null>;
+  network_mode?: string;
+  extra_hosts?: string[];
+  read_only?: boolean;
+  cap_drop?: string[];
+  cap_add?: string[];
+  security_opt?: string[];
+  mem_limit?: string;
   ports?: string[];
   entrypoint?: string[];
   command?: string[];
@@ -148,7 +154,7 @@ describe('docker-compose.yml', () => {
     expect(s.healthcheck?.start_period).toBeTruthy();
   });
 
-  it('starts in order of health: postgres, keycloak, app, nginx', () => {
+  it('starts in order: postgres, keycloak, nginx, app', () => {
     const conditions = (name: string) => {
       const deps = service(name).depends_on ?? {};
       expect(Array.isArray(deps), `${name}: depends_on needs conditions`).toBe(false);
@@ -159,18 +165,16 @@ describe('docker-compose.yml', () => {
         ]),
       );
     };
-    expect(conditions('app')).toMatchObject({
+    expect(conditions('app')).toEqual({
       postgres: 'service_healthy',
       keycloak: 'service_healthy',
+      // nginx is healthy only once the app answers through it; the app needs it started, for
+      // the issuer URL.
+      nginx: 'service_started',
     });
-    expect(conditions('keycloak')).toMatchObject({ postgres: 'service_healthy' });
-    expect(conditions('nginx')).toMatchObject({ app: 'service_healthy' });
+    expect(conditions('keycloak')).toEqual({ postgres: 'service_healthy' });
+    expect(conditions('nginx')).toEqual({ keycloak: 'service_healthy' });
     expect(conditions('postgres')).toEqual({});
-    for (const name of SERVICES) {
-      for (const condition of Object.values(conditions(name))) {
-        expect(condition).toBe('service_healthy');
-      }
-    }
   });
 
   it('pins every image to a version, and tags our own builds with DISPATCH_VERSION', () => {
@@ -190,7 +194,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('pins the base images of our Dockerfiles too', () => {
-    for (const name of ['app', 'nginx', 'keycloak']) {
+    for (const name of ['app', 'nginx', 'keycloak', 'postgres']) {
       const file = join(ROOT, 'deploy', `${name}.Dockerfile`);
       expect(service(name).build?.dockerfile).toBe(`deploy/${name}.Dockerfile`);
       const text = readFileSync(file, 'utf8');
@@ -251,11 +255,7 @@ describe('docker-compose.yml', () => {
 
   it('gives each service only the secrets it needs', () => {
     expect(secretNames('nginx')).toEqual([]);
-    expect(secretNames('app').sort()).toEqual([
-      'database_url',
-      'oidc_client_secret',
-      'session_key',
-    ]);
+    expect(secretNames('app').sort()).toEqual(['database_url', 'oidc_client_secret']);
     expect(secretNames('keycloak').sort()).toEqual([
       'keycloak_admin_password',
       'keycloak_db_password',
@@ -322,13 +322,14 @@ describe('docker-compose.yml', () => {
     expect(env('keycloak').KC_HOSTNAME).toBe(`${publicUrl}/idp`);
     expect(env('keycloak').DISPATCH_PUBLIC_URL).toBe(publicUrl);
     expect(env('nginx').DISPATCH_SERVER_NAME).toBe(publicHost);
-    // Inside the network the public name is Keycloak itself, on the public HTTPS port.
-    const networks = service('keycloak').networks as Record<string, { aliases?: string[] }>;
-    const aliases = Object.values(networks).flatMap((n) => n?.aliases ?? []);
-    expect(aliases.map((a) => interpolate(a))).toContain(publicHost);
-    expect(env('keycloak').KC_HTTPS_PORT).toBe(envExample.HTTPS_PORT);
+    // The app reaches the public name through nginx on this host, which proxies /idp to Keycloak.
+    expect(service('app').extra_hosts?.map((h) => interpolate(h))).toContain(
+      `${publicHost}:127.0.0.1`,
+    );
+    expect(env('keycloak').KC_HTTPS_PORT).toBe(envExample.KEYCLOAK_PORT);
     expect(env('nginx').DISPATCH_HTTPS_PORT).toBe(envExample.HTTPS_PORT);
-    expect(env('nginx').DISPATCH_KEYCLOAK_UPSTREAM).toBe(`keycloak:${envExample.HTTPS_PORT}`);
+    expect(env('nginx').DISPATCH_KEYCLOAK_UPSTREAM).toBe(`keycloak:${envExample.KEYCLOAK_PORT}`);
+    expect(env('nginx').DISPATCH_APP_UPSTREAM).toBe(`app:${envExample.APP_PORT}`);
     // Keycloak and the app share the dispatch-web client secret.
     expect(env('keycloak').DISPATCH_WEB_CLIENT_SECRET_FILE).toBe(
       env('app').OIDC_CLIENT_SECRET_FILE,
@@ -338,7 +339,9 @@ describe('docker-compose.yml', () => {
   it('keycloak: PostgreSQL over verified TLS, its password from a file', () => {
     const kc = env('keycloak');
     const url = kc.KC_DB_URL ?? '';
-    expect(url).toMatch(/^jdbc:postgresql:\/\/postgres:5432\/keycloak\?/);
+    expect(url).toMatch(
+      new RegExp(`^jdbc:postgresql://postgres:${envExample.DB_PORT}/keycloak\\?`),
+    );
     expect(new URLSearchParams(url.split('?')[1])).toEqual(
       new URLSearchParams({ sslmode: 'verify-full', sslrootcert: '/certs/ca.crt' }),
     );
@@ -348,9 +351,55 @@ describe('docker-compose.yml', () => {
     expect(kc.KC_HTTP_ENABLED).toBe('false');
   });
 
-  it('publishes only nginx, and keeps the backend network internal', () => {
-    expect(service('nginx').ports?.map((p) => interpolate(p))).toEqual(['80:80', '443:443']);
-    expect(compose.networks?.backend?.internal).toBe(true);
+  it.each(SERVICES)(
+    '%s: the host network, service names on loopback, no Docker network',
+    (name) => {
+      const s = service(name);
+      expect(s.network_mode).toBe('host');
+      expect(s.networks).toBeUndefined();
+      expect(s.ports).toBeUndefined();
+      expect(s.extra_hosts).toEqual(
+        expect.arrayContaining(['app:127.0.0.1', 'keycloak:127.0.0.1', 'postgres:127.0.0.1']),
+      );
+    },
+  );
+
+  it('only nginx listens beyond loopback', () => {
+    expect(compose.networks).toBeUndefined();
+    expect(env('app').HOST).toBe('127.0.0.1');
+    expect(env('keycloak').KC_HTTP_HOST).toBe('127.0.0.1');
+    const pgConf = readFileSync(join(ROOT, 'deploy', 'postgres', 'postgresql.conf'), 'utf8');
+    expect(pgConf).toMatch(/^listen_addresses = '127\.0\.0\.1'/m);
+  });
+
+  it.each(SERVICES)(
+    '%s: read-only, every capability dropped, no new privileges, a memory limit',
+    (name) => {
+      const s = service(name);
+      expect(s.read_only).toBe(true);
+      expect(s.cap_drop).toEqual(['ALL']);
+      expect(s.security_opt).toContain('no-new-privileges:true');
+      expect(s.mem_limit).toMatch(/^\d+[mg]$/);
+      // What a service may add back: changing to its own user, and nginx its low ports.
+      for (const cap of s.cap_add ?? []) {
+        expect([
+          'CHOWN',
+          'DAC_OVERRIDE',
+          'FOWNER',
+          'SETGID',
+          'SETUID',
+          'NET_BIND_SERVICE',
+        ]).toContain(cap);
+      }
+    },
+  );
+
+  it('memory limits fit a 4 GB host with room for the operating system', () => {
+    const mib = (v: string) => Number.parseInt(v, 10) * (v.endsWith('g') ? 1024 : 1);
+    const total = SERVICES.reduce((sum, name) => sum + mib(service(name).mem_limit ?? '0'), 0);
+    expect(total).toBeLessThanOrEqual(3.5 * 1024);
+    const heap = /-Xmx(\d+)m/.exec(env('keycloak').JAVA_OPTS_KC_HEAP ?? '')?.[1];
+    expect(Number(heap)).toBeLessThan(mib(service('keycloak').mem_limit ?? '0') * 0.75);
   });
 });
 
@@ -388,15 +437,23 @@ describe('deploy/postgres', () => {
       ssl_ca_file: '/certs/ca.crt',
       ssl_min_protocol_version: 'TLSv1.2',
       password_encryption: 'scram-sha-256',
-      listen_addresses: '*',
-      hba_file: '/etc/postgresql/pg_hba.conf',
+      listen_addresses: '127.0.0.1',
+      hba_file: '/etc/postgresql/dispatch/pg_hba.conf',
+      shared_buffers: '256MB',
     });
     expect(conf.ssl_key_file).toMatch(/^\/run\/dispatch\//);
-    expect(service('postgres').command).toEqual([
+    expect(service('postgres').command?.map((a) => interpolate(a))).toEqual([
       'postgres',
       '-c',
-      'config_file=/etc/postgresql/postgresql.conf',
+      'config_file=/etc/postgresql/dispatch/postgresql.conf',
+      '-c',
+      `port=${envExample.DB_PORT}`,
     ]);
+    // The image bakes the configuration in where the command points.
+    const dockerfile = readFileSync(join(ROOT, 'deploy', 'postgres.Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(
+      'COPY deploy/postgres/postgresql.conf deploy/postgres/pg_hba.conf /etc/postgresql/dispatch/',
+    );
   });
 });
 
@@ -426,7 +483,13 @@ describe('deploy/nginx templates', () => {
 
   it('every template variable is set for the nginx container, and only DISPATCH_* are substituted', () => {
     const nginx = env('nginx');
-    expect(nginx.NGINX_ENVSUBST_FILTER).toBe('^DISPATCH_');
+    // Our entrypoint renders the templates (not the official image's): it hands envsubst the
+    // DISPATCH_* names only.
+    const dockerfile = readFileSync(join(ROOT, 'deploy', 'nginx.Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('ENTRYPOINT ["/usr/local/bin/dispatch-nginx-entrypoint"]');
+    const entrypoint = readFileSync(join(ROOT, 'deploy', 'nginx', 'entrypoint.sh'), 'utf8');
+    expect(entrypoint).toContain('envsubst "$variables"');
+    expect(entrypoint).toContain('s/^\\(DISPATCH_[A-Z0-9_]*\\)=.*$/${\\1}/p');
     for (const file of readdirSync(templates)) {
       for (const name of variables(file)) {
         expect(name, `${file}: ${name}`).toMatch(/^DISPATCH_/);

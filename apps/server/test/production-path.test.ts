@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer as createHttpsServer, request as httpsRaw, type Server } from 'node:https';
 import {
   chmodSync,
   chownSync,
@@ -10,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@dispatch/db/free-port';
@@ -159,6 +161,19 @@ function startNginx() {
     return value;
   });
   writeFileSync(join(work, 'dispatch.conf'), rendered);
+  // Keycloak's locations, in front of a stand-in upstream that records what reaches it.
+  const locations = readFileSync(
+    join(ROOT, 'deploy', 'nginx', 'templates', 'keycloak.locations.template'),
+    'utf8',
+  ).replace(/\$\{(DISPATCH_[A-Z_]+)\}/g, (_m, name: string) => {
+    const value = { DISPATCH_CERT_DIR: certs, DISPATCH_KEYCLOAK_UPSTREAM: `localhost:${idpPort}` }[
+      name
+    ];
+    if (value === undefined) throw new Error(`keycloak.locations uses an unknown variable ${name}`);
+    return value;
+  });
+  mkdirSync(join(work, 'conf.d'));
+  writeFileSync(join(work, 'conf.d', 'keycloak.locations'), locations);
   mkdirSync(join(work, 'nginx-temp'));
   writeFileSync(
     join(work, 'nginx.conf'),
@@ -188,6 +203,10 @@ http {
 }
 
 let appPort: number;
+let idpPort: number;
+let idp: Server;
+/** Request paths that reached the stand-in for Keycloak behind /idp/. */
+const idpSeen: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
@@ -203,6 +222,18 @@ beforeAll(async () => {
     findFreePort(),
   ]);
   startPostgres();
+  idp = createHttpsServer(
+    {
+      cert: readFileSync(join(certs, 'keycloak.crt')),
+      key: readFileSync(join(certs, 'keycloak.key')),
+    },
+    (req, res) => {
+      idpSeen.push(req.url ?? '');
+      res.end('keycloak stand-in');
+    },
+  );
+  await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+  idpPort = (idp.address() as AddressInfo).port;
 
   const publicUrl = `https://localhost:${httpsPort}`;
   provider = await startLocalProvider({
@@ -272,6 +303,7 @@ afterAll(async () => {
   nginx?.kill('SIGQUIT');
   app?.kill('SIGTERM');
   await provider?.close();
+  idp?.close();
   try {
     asPostgres(`${PG_BIN}/pg_ctl`, ['-D', join(work, 'pgdata'), '-m', 'fast', '-w', 'stop']);
   } catch {
@@ -363,6 +395,71 @@ describe.skipIf(!available)('production path on the host (TLS on every hop)', ()
     expect(response.headers.get('location')).toMatch(
       /^https:\/\/localhost(:\d+)?\/work-orders\?x=1$/,
     );
+  });
+
+  /** A GET with the path exactly as written (URL parsing would normalise it), through nginx. */
+  const rawGet = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpsRaw(
+        {
+          host: '127.0.0.1',
+          port: httpsPort,
+          path,
+          ca,
+          servername: 'localhost',
+          headers: { host: 'localhost' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('passes only the dispatch realm and the login theme to Keycloak under /idp/', async () => {
+    const passed = [
+      '/idp/realms/dispatch/.well-known/openid-configuration',
+      '/idp/realms/dispatch/protocol/openid-connect/auth?client_id=dispatch-web&redirect_uri=https%3A%2F%2Fx%2F',
+      '/idp/realms/dispatch/protocol/openid-connect/token',
+      '/idp/resources/abc12/login/keycloak.v2/css/styles.css',
+    ];
+    for (const path of passed) {
+      idpSeen.length = 0;
+      expect(await rawGet(path), path).toBe(200);
+      expect(idpSeen, path).toEqual([path]);
+    }
+    const refused = [
+      '/idp/',
+      '/idp/admin/',
+      '/idp/admin/master/console/',
+      '/idp/admin/realms/dispatch/users',
+      '/idp/realms/master/',
+      '/idp/realms/master/protocol/openid-connect/token',
+      '/idp/realms/other/.well-known/openid-configuration',
+      '/idp/realms/DISPATCH/.well-known/openid-configuration',
+      '/idp/realms/dispatch;x/../master/',
+      '/idp/realms/dispatch/..;/master/',
+      '/idp/realms/dispatch/..%3B/master/',
+      '/idp/realms/dispatch/..%3b/master/',
+      '/idp/realms/dispatch%3Bx/',
+      '/idp/realms/master;jsessionid=x/protocol/openid-connect/token',
+      '/idp/realms/dispatch/%2e%2e/master/',
+      '/idp/realms/dispatch/../master/',
+      '/idp/resources/..;/admin/',
+      '/idp/resources/%3B/x',
+      '/idp/health/ready',
+    ];
+    for (const path of refused) {
+      idpSeen.length = 0;
+      expect(await rawGet(path), path).toBe(404);
+      expect(idpSeen, path).toEqual([]);
+    }
+    // nginx's own redirect to the realm's prefix (a location ending in /), not Keycloak's answer.
+    idpSeen.length = 0;
+    expect(await rawGet('/idp/realms/dispatch')).toBe(301);
+    expect(idpSeen).toEqual([]);
   });
 
   it('keeps secrets out of the app log', () => {
