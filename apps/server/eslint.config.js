@@ -3,7 +3,8 @@ import { boundaries, configModule } from '@dispatch/eslint-config/boundaries';
 
 export default [
   ...base,
-  configModule('src/config.ts'),
+  // The smoke tests' settings come from deploy/ci/stack.sh through the environment.
+  configModule('src/config.ts', 'test-stack/stack-settings.ts'),
   boundaries({
     files: ['src/**/*.ts'],
     forbidden: ['@dispatch/web', '@dispatch/web/*', '@dispatch/api/bench'],

@@ -17,12 +17,18 @@ button:focus-visible,input:focus-visible{outline:3px solid #ffa94d;outline-offse
 .error{color:#c92a2a;margin:0 0 .5rem}.hint{color:#495057;font-size:.85rem;margin-top:1rem}
 </style></head><body><main>${body}</main></body></html>`;
 
-export function renderLoginPage(input: { uid: string; error: string | null; username: string }) {
+export function renderLoginPage(input: {
+  /** The path the provider is mounted at ('' at the root). */
+  mount: string;
+  uid: string;
+  error: string | null;
+  username: string;
+}) {
   return page(
     'Sign in to Dispatch',
     `<h1>Sign in to Dispatch</h1>
 ${input.error ? `<p class="error" role="alert">${escape(input.error)}</p>` : ''}
-<form method="post" action="/interaction/${escape(input.uid)}/login" autocomplete="off">
+<form method="post" action="${escape(input.mount)}/interaction/${escape(input.uid)}/login" autocomplete="off">
 <label for="username">User name</label><input id="username" name="username" required value="${escape(input.username)}" autofocus>
 <label for="password">Password</label><input id="password" name="password" type="password" required>
 <button type="submit">Sign in</button>

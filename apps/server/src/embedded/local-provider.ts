@@ -37,6 +37,12 @@ export interface TLocalProviderOptions {
   cookieKeys: string[];
   /** Serve HTTPS with this certificate (the issuer becomes https://localhost:<port>). */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * The issuer as clients see it through a reverse proxy, path included (the production stack's
+   * `https://<host>/idp/realms/dispatch`, where Keycloak would be). Requests must arrive with that
+   * path; anything else is a 404. Default: http(s)://localhost:<port>, at the root.
+   */
+  publicIssuer?: string;
   /** Defaults to the environment's NODE_ENV; the provider refuses to run in production. */
   nodeEnv: string | undefined;
 }
@@ -84,7 +90,9 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
     : createServer();
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const issuer = `${options.tls ? 'https' : 'http'}://localhost:${port}`;
+  const issuer = options.publicIssuer ?? `${options.tls ? 'https' : 'http'}://localhost:${port}`;
+  // Where the provider is mounted: its routes sit under the issuer's path.
+  const mount = new URL(issuer).pathname.replace(/\/$/, '');
   const usersBySubject = new Map(options.users.map((u) => [u.subject, u]));
 
   const configuration: Configuration = {
@@ -157,7 +165,7 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
       await grant.save();
       return grant;
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${mount}/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -211,7 +219,7 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
       });
-      res.end(renderLoginPage({ uid, error: null, username: '' }));
+      res.end(renderLoginPage({ mount, uid, error: null, username: '' }));
       return;
     }
     const form = await readForm(req);
@@ -225,7 +233,9 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
       });
-      res.end(renderLoginPage({ uid, error: 'Unknown user name or wrong password.', username }));
+      res.end(
+        renderLoginPage({ mount, uid, error: 'Unknown user name or wrong password.', username }),
+      );
       return;
     }
     await provider.interactionFinished(
@@ -237,7 +247,22 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
+    const url = req.url ?? '/';
+    if (mount && url !== mount && !url.startsWith(`${mount}/`) && !url.startsWith(`${mount}?`)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found.');
+      return;
+    }
+    // Mounted like Express mounts an app: the provider reads its route from `url` and the
+    // mount point from `originalUrl`.
+    if (mount) {
+      Object.assign(req, { originalUrl: url });
+      req.url = url.slice(mount.length) || '/';
+    }
+    // Behind a proxy the provider names its endpoints after the public issuer, whatever Host the
+    // proxy sent (nginx's $host drops the port), as Keycloak does with a fixed hostname.
+    if (options.publicIssuer) req.headers.host = new URL(options.publicIssuer).host;
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec((req.url ?? '').split('?')[0] ?? '');
     if (!match) {
       handleOidc(req, res);
       return;
