@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:https';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import postgres from 'postgres';
 import superjson from 'superjson';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, openPersona, signIn } from '../../web/test/e2e/chromium';
 import { loadStackSettings } from './stack-settings';
 
 /*
@@ -151,33 +149,16 @@ describe('the production stack (built images, host network, through nginx)', () 
       qualificationTypeIds: [crane?.id],
     });
 
-    const profile = await mkdtemp(join(tmpdir(), 'dispatch-stack-chromium-'));
-    let context: BrowserContext | undefined;
+    // Debian's Chromium as the web app's end-to-end tests start it. Our CA is not in its store:
+    // it trusts exactly nginx's certificate, by its key.
+    const person = await openPersona({
+      viewport: DESKTOP,
+      args: [`--ignore-certificate-errors-spki-list=${stack.nginxSpki}`],
+    });
     try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-          // Our CA is not in Chromium's store: trust exactly nginx's certificate by its key.
-          `--ignore-certificate-errors-spki-list=${stack.nginxSpki}`,
-        ],
-        viewport: { width: 1440, height: 900 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = person.page;
       page.setDefaultTimeout(20_000);
-      await page.goto(`${origin}/`);
-      await page.getByLabel('User name').fill('dispatcher');
-      await page.getByLabel('Password').fill(stack.password('dispatcher'));
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.origin === origin);
+      await signIn(page, origin, 'dispatcher', stack.password('dispatcher'));
 
       await page.goto(`${origin}/work-orders/new`);
       await page.getByLabel('Title').fill('Smoke: lift at pier 9');
@@ -198,8 +179,7 @@ describe('the production stack (built images, host network, through nginx)', () 
       await expect.poll(() => page.getByText('Sid Smoke').first().isVisible()).toBe(true);
       await page.screenshot({ path: join(stack.ciDir, 'stack-dispatched-1440x900.png') });
     } finally {
-      await context?.close();
-      await rm(profile, { recursive: true, force: true });
+      await person.close();
     }
   });
 

@@ -27,17 +27,21 @@ export interface TPersona {
   close: () => Promise<void>;
 }
 
-/** One person: a fresh Chromium profile (own cookies), a viewport, and one page. */
+/**
+ * One person: a fresh Chromium profile (own cookies), a viewport, and one page. `args` adds
+ * Chromium flags (the production stack's smoke test trusts nginx's certificate with one).
+ */
 export async function openPersona(options: {
   viewport: { width: number; height: number };
   refreshIntervalMs?: number;
   mobile?: boolean;
+  args?: string[];
 }): Promise<TPersona> {
   const profile = await mkdtemp(join(tmpdir(), 'dispatch-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...(options.args ?? [])],
     viewport: options.viewport,
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
@@ -45,8 +49,15 @@ export async function openPersona(options: {
   });
   if (options.refreshIntervalMs) {
     const ms = String(options.refreshIntervalMs);
+    // Runs in the page. Typed without the DOM library: the server's stack smoke test compiles
+    // this file too.
+    type TPageGlobal = { localStorage: { setItem: (key: string, value: string) => void } };
     await context.addInitScript(
-      (value) => window.localStorage.setItem('dispatch.refreshIntervalMs', value),
+      (value) =>
+        (globalThis as unknown as TPageGlobal).localStorage.setItem(
+          'dispatch.refreshIntervalMs',
+          value,
+        ),
       ms,
     );
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type z } from 'zod';
+import { everywhere, messages } from '../../test/schema-results';
 import {
   BROKEN_TEXT_MESSAGE,
   ZIdempotencyKeySchema,
@@ -15,21 +15,6 @@ import {
 } from './common';
 
 const uuid = '6f1c1c7e-8d3a-4b8e-9a52-2c1f7a0b9e11';
-
-/** The messages of a failed parse, in order; [] when it succeeded. */
-function messages(result: z.ZodSafeParseResult<unknown>): string[] {
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
-}
-
-/** A value with a bad character at the very start, in the middle and at the very end. */
-function everywhere(valid: string, bad: string): string[] {
-  const middle = Math.floor(valid.length / 2);
-  return [
-    `${bad}${valid}`,
-    `${valid.slice(0, middle)}${bad}${valid.slice(middle)}`,
-    `${valid}${bad}`,
-  ];
-}
 
 describe('ids', () => {
   it('accepts a uuid', () => {

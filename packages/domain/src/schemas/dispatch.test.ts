@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { fieldErrors } from '../../test/schema-results';
 import {
   ZAssignDispatchSchema,
   ZCandidatesSchema,
@@ -10,11 +10,6 @@ import {
 const workOrderId = '6f1c1c7e-8d3a-4b8e-9a52-2c1f7a0b9e11';
 const equipmentId = '0b6a4a4e-1f7e-4c8e-8a3b-6e0f2d9c1a22';
 const driverId = '7c2d9e1a-3b4f-4a5c-9d6e-8f0a1b2c3d44';
-
-function fieldErrors(result: z.ZodSafeParseResult<unknown>) {
-  expect(result.success).toBe(false);
-  return z.flattenError(result.error as z.ZodError).fieldErrors;
-}
 
 describe('assign', () => {
   it('takes the three ids and an optional idempotency key', () => {

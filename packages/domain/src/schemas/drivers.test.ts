@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { everywhere, fieldErrors, messages } from '../../test/schema-results';
 import {
   ZCreateDriverSchema,
   ZListDriversSchema,
@@ -18,25 +18,6 @@ const SUBJECT_MESSAGE = 'Must be printable ASCII without spaces.';
 function emailOfLength(length: number): string {
   const fixed = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.`;
   return `${fixed}${'d'.repeat(length - fixed.length - 4)}.com`;
-}
-
-function messages(result: z.ZodSafeParseResult<unknown>): string[] {
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
-}
-
-function fieldErrors(result: z.ZodSafeParseResult<unknown>) {
-  expect(result.success).toBe(false);
-  return z.flattenError(result.error as z.ZodError).fieldErrors;
-}
-
-/** A value with a bad character at the very start, in the middle and at the very end. */
-function everywhere(valid: string, bad: string): string[] {
-  const middle = Math.floor(valid.length / 2);
-  return [
-    `${bad}${valid}`,
-    `${valid.slice(0, middle)}${bad}${valid.slice(middle)}`,
-    `${valid}${bad}`,
-  ];
 }
 
 describe('phone numbers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { everywhere, fieldErrors, messages } from '../../test/schema-results';
 import {
   ZCreateEquipmentSchema,
   ZCreateEquipmentTypeSchema,
@@ -14,25 +14,6 @@ import {
 const uuid = '6f1c1c7e-8d3a-4b8e-9a52-2c1f7a0b9e11';
 const TYPE_MESSAGE = 'Use lowercase letters, digits and dashes, e.g. crane-50t.';
 const CODE_MESSAGE = 'Use letters, digits and dashes, e.g. T-12.';
-
-function messages(result: z.ZodSafeParseResult<unknown>): string[] {
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
-}
-
-function fieldErrors(result: z.ZodSafeParseResult<unknown>) {
-  expect(result.success).toBe(false);
-  return z.flattenError(result.error as z.ZodError).fieldErrors;
-}
-
-/** A value with a bad character at the very start, in the middle and at the very end. */
-function everywhere(valid: string, bad: string): string[] {
-  const middle = Math.floor(valid.length / 2);
-  return [
-    `${bad}${valid}`,
-    `${valid.slice(0, middle)}${bad}${valid.slice(middle)}`,
-    `${valid}${bad}`,
-  ];
-}
 
 describe('equipment type names', () => {
   it('trims and lower-cases', () => {

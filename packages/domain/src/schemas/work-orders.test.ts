@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { fieldErrors } from '../../test/schema-results';
+import { type z } from 'zod';
 import {
   ZCancelWorkOrderSchema,
   ZCreateWorkOrderSchema,
@@ -16,11 +17,6 @@ const base = { title: 'Lift', siteAddress: '1 Quay St', equipmentTypeId: uuid };
 function issues(result: z.ZodSafeParseResult<unknown>) {
   expect(result.success).toBe(false);
   return result.error?.issues.map(({ code, path, message }) => ({ code, path, message }));
-}
-
-function fieldErrors(result: z.ZodSafeParseResult<unknown>) {
-  expect(result.success).toBe(false);
-  return z.flattenError(result.error as z.ZodError).fieldErrors;
 }
 
 const pairIssue = { code: 'custom', path: ['lat'], message: PAIR_MESSAGE };
