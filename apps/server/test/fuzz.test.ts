@@ -3,7 +3,8 @@ import { digestAllRows } from '@dispatch/db/testing';
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzCases, inputShapeOf, type TFuzzCase, type TFuzzWorld } from './helpers/fuzz-inputs';
+import { fuzzCases, type TFuzzCase, type TFuzzWorld } from './helpers/fuzz-inputs';
+import { inputShapeOf } from './helpers/fuzz-schema';
 import { startStack, type TStack } from './helpers/stack';
 import { mintAccessToken } from './helpers/tokens';
 

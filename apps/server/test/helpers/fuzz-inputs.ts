@@ -1,6 +1,7 @@
 import { MAX_IMPORT_BYTES } from '@dispatch/domain';
 import fc from 'fast-check';
 import superjson from 'superjson';
+import type { TField, TFieldSpec, TInputShape } from './fuzz-schema';
 
 /**
  * Hostile inputs for a procedure, derived from its own input schema so that a new procedure or a
@@ -12,95 +13,6 @@ import superjson from 'superjson';
  * plausible values (real ids, ordinary and exotic-but-valid text, extreme numbers and dates) so the
  * request would reach deep into the code if the poison slipped through validation.
  */
-
-/** The part of a zod 4 schema's definition this reads (zod's own `_zod.def`). */
-interface TZodLike {
-  _zod: { def: TZodDef };
-}
-interface TZodDef {
-  type: string;
-  format?: string;
-  innerType?: TZodLike;
-  in?: TZodLike;
-  shape?: Record<string, TZodLike>;
-  element?: TZodLike;
-  entries?: Record<string, string>;
-}
-
-export type TField =
-  | { kind: 'string' | 'uuid' | 'email' | 'number' | 'date' | 'boolean' | 'other' }
-  | { kind: 'enum'; values: string[] }
-  | { kind: 'array'; element: TField };
-
-export interface TFieldSpec {
-  field: TField;
-  optional: boolean;
-  nullable: boolean;
-}
-
-/** What a procedure takes: nothing, or an object of fields. */
-export type TInputShape = { kind: 'none' } | { kind: 'object'; fields: Record<string, TFieldSpec> };
-
-function unwrap(schema: TZodLike): TFieldSpec {
-  let current = schema;
-  let optional = false;
-  let nullable = false;
-  for (;;) {
-    const def = current._zod.def;
-    if (def.type === 'optional' || def.type === 'default') optional = true;
-    else if (def.type === 'nullable') nullable = true;
-    else if (def.type === 'pipe' && def.in) {
-      current = def.in;
-      continue;
-    } else break;
-    if (!def.innerType) break;
-    current = def.innerType;
-  }
-  return { field: fieldOf(current), optional, nullable };
-}
-
-function fieldOf(schema: TZodLike): TField {
-  const def = schema._zod.def;
-  switch (def.type) {
-    case 'string':
-      if (def.format === 'uuid') return { kind: 'uuid' };
-      if (def.format === 'email') return { kind: 'email' };
-      return { kind: 'string' };
-    case 'number':
-    case 'date':
-    case 'boolean':
-      return { kind: def.type };
-    case 'enum':
-      return { kind: 'enum', values: Object.values(def.entries ?? {}) };
-    case 'array':
-      return def.element
-        ? { kind: 'array', element: unwrap(def.element).field }
-        : { kind: 'other' };
-    default:
-      return { kind: 'other' };
-  }
-}
-
-/** The shape of a tRPC procedure's input, read from its (single) zod input parser. */
-export function inputShapeOf(inputs: unknown[]): TInputShape {
-  const [schema] = inputs as TZodLike[];
-  if (!schema) return { kind: 'none' };
-  let current = schema;
-  while (['optional', 'default', 'nullable'].includes(current._zod.def.type)) {
-    const inner = current._zod.def.innerType;
-    if (!inner) break;
-    current = inner;
-  }
-  const def = current._zod.def;
-  if (def.type === 'undefined') return { kind: 'none' };
-  if (def.type !== 'object' || !def.shape) {
-    throw new Error(`the fuzz suite cannot read an input of type ${def.type}: teach it`);
-  }
-  return {
-    kind: 'object',
-    fields: Object.fromEntries(Object.entries(def.shape).map(([key, s]) => [key, unwrap(s)])),
-  };
-}
 
 /** Ids of rows that exist, so a plausible id reaches the code behind the lookup. */
 export interface TFuzzWorld {
