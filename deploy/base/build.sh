@@ -25,7 +25,6 @@ debian="dispatch-base/debian:$SUITE-$(printf '%s %s %s' "$SUITE" "$MIRROR" "$INC
 node="dispatch-base/node:$NODE_VERSION-$(digest node.Dockerfile "$debian" "$NPM_VERSION")"
 nginx="dispatch-base/nginx:$SUITE-$(digest nginx.Dockerfile "$debian")"
 pg="dispatch-base/postgres:$SUITE-$(digest postgres.Dockerfile "$debian")"
-cache="${DISPATCH_BASE_CACHE:-/var/cache/dispatch-base}"
 
 say() { printf 'base images: %s\n' "$*" >&2; }
 have() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -36,10 +35,10 @@ if ! have "$debian"; then
     exit 1
   }
   root="$(mktemp -d "${TMPDIR:-/tmp}/dispatch-debian.XXXXXX")"
-  trap 'rm -rf "$root"' EXIT
+  trap 'rm -rf "$root" "$root.log"' EXIT
   say "debootstrap $SUITE into $root (about a minute)"
-  debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$root" "$MIRROR" >"$cache.debootstrap.log" 2>&1 || {
-    tail -20 "$cache.debootstrap.log" >&2
+  debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$root" "$MIRROR" >"$root.log" 2>&1 || {
+    tail -20 "$root.log" >&2
     exit 1
   }
   cat >"$root/etc/apt/sources.list" <<SOURCES
@@ -47,12 +46,12 @@ deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
 deb http://deb.debian.org/debian-security $SUITE-security main
 SOURCES
-  # Like Debian's official images: no package caches, no documentation in the image.
+  # Like Debian's official images: no downloaded packages or package lists in the image.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
   tar -C "$root" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8' \
     --change 'CMD ["bash"]' - "$debian" >/dev/null
-  rm -rf "$root"
+  rm -rf "$root" "$root.log"
   trap - EXIT
   say "made $debian"
 fi
