@@ -93,6 +93,9 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
   const issuer = options.publicIssuer ?? `${options.tls ? 'https' : 'http'}://localhost:${port}`;
   // Where the provider is mounted: its routes sit under the issuer's path.
   const mount = new URL(issuer).pathname.replace(/\/$/, '');
+  // Behind a proxy the provider names its endpoints after the public issuer, whatever host and
+  // scheme the proxy sent (nginx's $host drops the port), as Keycloak does with a fixed hostname.
+  const publicUrl = options.publicIssuer ? new URL(options.publicIssuer) : undefined;
   const usersBySubject = new Map(options.users.map((u) => [u.subject, u]));
 
   const configuration: Configuration = {
@@ -204,6 +207,8 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
     },
   };
   const provider = new Provider(issuer, configuration);
+  // The scheme then comes from X-Forwarded-Proto, which the request handler sets.
+  if (publicUrl) provider.proxy = true;
   const handleOidc = provider.callback();
 
   const handleInteraction = async (
@@ -259,10 +264,12 @@ export async function startLocalProvider(options: TLocalProviderOptions): Promis
       Object.assign(req, { originalUrl: url });
       req.url = url.slice(mount.length) || '/';
     }
-    // Behind a proxy the provider names its endpoints after the public issuer, whatever Host the
-    // proxy sent (nginx's $host drops the port), as Keycloak does with a fixed hostname.
-    if (options.publicIssuer) req.headers.host = new URL(options.publicIssuer).host;
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec((req.url ?? '').split('?')[0] ?? '');
+    if (publicUrl) {
+      req.headers.host = publicUrl.host;
+      req.headers['x-forwarded-proto'] = publicUrl.protocol.replace(/:$/, '');
+      delete req.headers['x-forwarded-host'];
+    }
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) {
       handleOidc(req, res);
       return;

@@ -60,7 +60,8 @@ const provider = await startLocalProvider({
   users: settings.users,
   jwks: await generateSigningKeys(),
   cookieKeys: [randomBytes(32).toString('base64url')],
-  nodeEnv: 'stand-in',
+  // The environment's NODE_ENV: the provider refuses to start under production.
+  nodeEnv: undefined,
 });
 console.log(`local OpenID provider for ${provider.issuer} on port ${provider.port}`);
 const stop = () => void provider.close().then(() => process.exit(0));
