@@ -50,6 +50,12 @@ compose=(docker-compose --env-file deploy/ci/ci.env -f docker-compose.yml -f dep
 # Certificates for PUBLIC_HOST and secrets, as an operator makes them (kept if they exist).
 PUBLIC_HOST="$PUBLIC_HOST" certs/generate.sh >/dev/null
 DB_PORT="$DB_PORT" secrets/generate.sh >/dev/null
+# secrets/generate.sh keeps an existing database_url: one made for another port would leave the
+# app unable to reach the database, far from the cause.
+if ! grep -q "@postgres:$DB_PORT/" secrets/database_url; then
+  say "FAILED: secrets/database_url is not for port $DB_PORT (deploy/ci/ci.env); move secrets/ aside and run again"
+  exit 1
+fi
 node deploy/ci/stand-in-config.mjs >"$DISPATCH_CI_DIR/stand-in.json"
 chmod 0644 "$DISPATCH_CI_DIR/stand-in.json"
 

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import superjson from 'superjson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, openPersona, signIn } from '../../web/test/e2e/chromium';
+import { digestAllRows } from '@dispatch/db/testing';
+import { httpsRequest } from '../test/helpers/https-request';
 import { loadStackSettings } from './stack-settings';
 
 /*
@@ -15,38 +16,29 @@ import { loadStackSettings } from './stack-settings';
 const stack = loadStackSettings();
 const origin = stack.publicUrl;
 
-interface TAnswer {
-  status: number;
-  body: string;
-}
-
 /** HTTPS to nginx on loopback, by the public name (its certificate's), trusting our CA only. */
-function call(
+const call = (
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<TAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${origin}${path}`,
-      {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        ca: stack.ca,
-        lookup: (_host, _options, done) => done(null, [{ address: '127.0.0.1', family: 4 }]),
-        timeout: 10_000,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-    req.end(options.body);
+) => httpsRequest(`${origin}${path}`, { ...options, ca: stack.ca, connectTo: '127.0.0.1' });
+
+/** The app's database over TLS as its own role, or without TLS to see it refused. */
+const database = (ssl: false | { ca: string; servername: string }) =>
+  postgres({
+    host: '127.0.0.1',
+    port: stack.dbPort,
+    user: 'dispatch',
+    password: stack.dbPassword,
+    database: 'dispatch',
+    ssl,
+    max: 1,
+    connect_timeout: 10,
   });
-}
+const verifiedTls = { ca: stack.ca, servername: 'postgres' };
+
+/** One field of `docker inspect` for a container. */
+const inspect = (container: string, format: string) =>
+  execFileSync('docker', ['inspect', '-f', format, container], { encoding: 'utf8' }).trim();
 
 async function scriptToken(): Promise<string> {
   const answer = await call('/idp/realms/dispatch/token', {
@@ -111,6 +103,9 @@ describe('the production stack (built images, host network, through nginx)', () 
     const health = await call('/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+    expect(health.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+    expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     const page = await call('/work-orders/any');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
@@ -198,23 +193,13 @@ describe('the production stack (built images, host network, through nginx)', () 
 
   it('restarts the app by its restart policy after its process is killed with SIGKILL', async () => {
     const container = compose('ps', '-q', 'app').trim();
-    const before = execFileSync('docker', ['inspect', '-f', '{{.RestartCount}}', container], {
-      encoding: 'utf8',
-    }).trim();
-    const init = execFileSync('docker', ['inspect', '-f', '{{.State.Pid}}', container], {
-      encoding: 'utf8',
-    }).trim();
+    const before = inspect(container, '{{.RestartCount}}');
+    const init = inspect(container, '{{.State.Pid}}');
     // The container's init (init: true) runs the entrypoint's exec'd node: kill node itself.
     const node = execFileSync('pgrep', ['-P', init], { encoding: 'utf8' }).trim().split('\n')[0];
     execFileSync('kill', ['-KILL', node ?? '']);
     await expect
-      .poll(
-        () =>
-          execFileSync('docker', ['inspect', '-f', '{{.RestartCount}}', container], {
-            encoding: 'utf8',
-          }).trim(),
-        { timeout: 60_000, interval: 500 },
-      )
+      .poll(() => inspect(container, '{{.RestartCount}}'), { timeout: 60_000, interval: 500 })
       .not.toBe(before);
     await waitUntilServing();
     expect(await typeNames()).toContain('smoke-crane');
@@ -222,37 +207,26 @@ describe('the production stack (built images, host network, through nginx)', () 
 
   it('keeps every row through `down` and `up -d`', async () => {
     const rows = (await procedure<unknown[]>('equipmentTypes.list')).length;
+    const before = database(verifiedTls);
+    const digest = await digestAllRows(before);
+    await before.end();
+    expect(digest.dispatches).not.toBe('');
     compose('down');
     compose('up', '-d', '--no-build');
     await waitUntilServing();
+    const after = database(verifiedTls);
+    expect(await digestAllRows(after)).toEqual(digest);
+    await after.end();
     token = await scriptToken();
     expect((await procedure<unknown[]>('equipmentTypes.list')).length).toBe(rows);
     expect(await typeNames()).toContain('smoke-crane');
   });
 
   it('refuses plaintext database connections, and takes TLS ones', async () => {
-    const plain = postgres({
-      host: '127.0.0.1',
-      port: stack.dbPort,
-      user: 'dispatch',
-      password: stack.dbPassword,
-      database: 'dispatch',
-      ssl: false,
-      max: 1,
-      connect_timeout: 10,
-    });
+    const plain = database(false);
     await expect(plain`select 1`).rejects.toThrow(/no encryption|pg_hba/);
     await plain.end();
-    const tls = postgres({
-      host: '127.0.0.1',
-      port: stack.dbPort,
-      user: 'dispatch',
-      password: stack.dbPassword,
-      database: 'dispatch',
-      ssl: { ca: stack.ca, servername: 'postgres' },
-      max: 1,
-      connect_timeout: 10,
-    });
+    const tls = database(verifiedTls);
     const [row] = await tls<
       { ssl: boolean }[]
     >`select ssl from pg_stat_ssl where pid = pg_backend_pid()`;

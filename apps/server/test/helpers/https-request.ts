@@ -14,12 +14,23 @@ export function httpsRequest(
     headers?: Record<string, string>;
     body?: string;
     ca?: string | Buffer;
+    /** Connect to this address whatever the URL's host resolves to (the name is still verified). */
+    connectTo?: string;
   } = {},
 ): Promise<THttpsResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, ca: options.ca },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ca: options.ca,
+        timeout: 10_000,
+        ...(options.connectTo && {
+          lookup: (_host, _lookupOptions, done) =>
+            done(null, [{ address: options.connectTo ?? '', family: 4 }]),
+        }),
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -27,6 +38,7 @@ export function httpsRequest(
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       },
     );
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within 10 s`)));
     req.on('error', reject);
     req.end(options.body);
   });
