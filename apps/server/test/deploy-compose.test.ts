@@ -17,8 +17,9 @@ import { SERVICE_CLIENT_ID, WEB_CLIENT_ID } from '../src/auth/client-ids';
 
 /*
  * The production deployment as files: docker-compose.yml, the certificate and secret generators,
- * PostgreSQL's client authentication and the nginx templates. No Docker engine is needed (none is
- * on this machine); `docker-compose config` runs when a Compose binary is installed.
+ * PostgreSQL's client authentication and the nginx templates, read as files: no Docker engine is
+ * needed here (deploy/ci/stack.sh builds and runs the stack on one); `docker-compose config` runs
+ * when a Compose binary is installed.
  */
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SERVICES = ['nginx', 'app', 'keycloak', 'postgres'] as const;
